@@ -1,0 +1,28 @@
+// The Prisma client for the configured provider. Both generated clients have the same model
+// API; the app is typed against the SQLite one.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "@/generated/sqlite";
+import { PrismaClient as PostgresClient } from "@/generated/postgres";
+import { parseDatabaseUrl, type DbConfig } from "./config";
+
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export function createDb(config: DbConfig = parseDatabaseUrl()): Db {
+  if (config.provider === "postgres") {
+    const adapter = new PrismaPg({ connectionString: config.url, max: 10 }, { schema: config.schema });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  // busy_timeout lets concurrent writers wait instead of failing with SQLITE_BUSY.
+  const adapter = new PrismaBetterSQLite3({ url: `file:${config.url}`, timeout: 10_000 });
+  return new SqliteClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { mcDb?: Db };
+
+/** The process-wide client (kept on globalThis so Next's dev reloads reuse it). */
+export function getDb(): Db {
+  globalForDb.mcDb ??= createDb();
+  return globalForDb.mcDb;
+}

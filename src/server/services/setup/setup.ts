@@ -1,0 +1,42 @@
+// First run: the owner and a default organization, from MC_ADMIN_* env (bootstrap at start)
+// or from the one-time setup page. Either path refuses once any user exists.
+import type { Context } from "../../context";
+import type { Db } from "../../db/client";
+import { commit } from "../commit";
+import { insertOrgWithOwner } from "../orgs/create-org";
+import { conflict } from "../../errors";
+import { hashPassword } from "../../auth/passwords";
+import { newId } from "@/lib/ids";
+import { slugify } from "@/lib/schemas/common";
+
+export async function needsSetup(db: Db): Promise<boolean> {
+  return (await db.user.count()) === 0;
+}
+
+export async function runSetup(ctx: Context, input: { email: string; name: string; password: string; orgName: string; orgSlug?: string }) {
+  const passwordHash = await hashPassword(input.password);
+  return commit(ctx, async (tx, record) => {
+    // Checked inside the transaction so two racing setup requests cannot both create an owner.
+    if ((await tx.user.count()) > 0) throw conflict("Mission Control is already set up: sign in instead");
+    const user = await tx.user.create({ data: { id: newId(), email: input.email, name: input.name, passwordHash } });
+    const org = await insertOrgWithOwner(tx, record, { name: input.orgName, slug: input.orgSlug ?? slugify(input.orgName), userId: user.id });
+    return { userId: user.id, orgId: org.id, orgSlug: org.slug };
+  });
+}
+
+/** Creates the owner from the environment when the database has no user yet. */
+export async function bootstrapFromEnv(db: Db, env = process.env): Promise<string | null> {
+  const email = env.MC_ADMIN_EMAIL?.trim().toLowerCase();
+  const password = env.MC_ADMIN_PASSWORD;
+  if (!email || !password || !(await needsSetup(db))) return null;
+  const ctx: Context = { db, actor: { kind: "system", name: "bootstrap" }, requestId: newId(), ip: null };
+  const slug = env.MC_ORG_SLUG || "default";
+  try {
+    await runSetup(ctx, { email, password, name: env.MC_ADMIN_NAME || "Admin", orgName: env.MC_ORG_NAME || "Default", orgSlug: slug });
+  } catch (error) {
+    // Another instance starting at the same moment won the race: that is fine.
+    if (!(await needsSetup(db))) return null;
+    throw error;
+  }
+  return email;
+}
