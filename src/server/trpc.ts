@@ -18,6 +18,9 @@ const t = initTRPC
     transformer: superjson,
     // Never leak stacks: isDev controls whether tRPC adds `data.stack` to error bodies.
     isDev: false,
+    // Pings keep idle SSE streams open through proxies; a client that hears nothing for 30 s
+    // reconnects and resumes from its last tracked event id.
+    sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
     errorFormatter({ shape, error, ctx }) {
       const requestId = ctx?.requestId;
       const zod = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;

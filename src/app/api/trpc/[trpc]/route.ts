@@ -12,8 +12,6 @@ async function handler(req: Request): Promise<Response> {
     req: limited,
     router: appRouter,
     createContext: () => contextFromRequest(limited),
-    // Subscriptions: keep SSE connections alive through proxies that drop idle streams.
-    // (ping is sent by the server every 10 s; the client reconnects with lastEventId.)
   });
 }
 
