@@ -35,6 +35,11 @@ function migrateSqlite(config: DbConfig): MigrationResult {
     db.exec('CREATE TABLE IF NOT EXISTS "_mc_migrations" (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
     const done = new Set(db.prepare('SELECT name FROM "_mc_migrations"').pluck().all() as string[]);
     const applied: string[] = [];
+    // Prisma's SQLite migrations rebuild tables (create copy, drop, rename). With foreign keys
+    // on, dropping a parent table cascades into its children's rows, and the PRAGMA inside the
+    // migration is a no-op within a transaction, so switch enforcement off around it and check
+    // integrity before committing instead.
+    db.pragma("foreign_keys = OFF");
     for (const m of listMigrations(path.join(ROOT, "migrations"))) {
       if (done.has(m.name)) continue;
       // IMMEDIATE takes the write lock up front so two starting processes serialize here.
@@ -42,6 +47,8 @@ function migrateSqlite(config: DbConfig): MigrationResult {
         const again = db.prepare('SELECT 1 FROM "_mc_migrations" WHERE name = ?').get(m.name);
         if (again) return;
         db.exec(m.sql);
+        const violations = db.pragma("foreign_key_check") as unknown[];
+        if (violations.length) throw new Error(`Migration ${m.name} leaves ${violations.length} foreign key violation(s)`);
         db.prepare('INSERT INTO "_mc_migrations" (name, applied_at) VALUES (?, ?)').run(m.name, new Date().toISOString());
         applied.push(m.name);
       }).immediate();
