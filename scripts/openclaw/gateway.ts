@@ -213,7 +213,8 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Gate
     fs.writeFileSync(configPath, JSON.stringify(gatewayConfig({ port, token, stateDir, llm: opts.llm }), null, 2) + "\n", { mode: 0o600 });
   }
 
-  const env: NodeJS.ProcessEnv = {
+  // A clean environment: nothing of the caller's (DATABASE_URL, secrets) leaks into the gateway.
+  const env: Record<string, string> = {
     PATH: `${NODE24_BIN_DIR}${path.delimiter}${process.env.PATH ?? "/usr/bin:/bin"}`,
     LANG: process.env.LANG ?? "C.UTF-8",
     HOME: homeDir,
@@ -243,7 +244,8 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Gate
     exited = null;
     child = spawn(NODE24_BIN, [OPENCLAW_ENTRY, "gateway", "run", "--bind", "loopback", "--port", String(port), "--auth", "token"], {
       cwd: homeDir,
-      env,
+      // ProcessEnv is widened by Next's types to require NODE_ENV, which the gateway must not get.
+      env: env as unknown as NodeJS.ProcessEnv,
       detached: true, // own process group, so stop() can take the openclaw-gateway child with it
       stdio: ["ignore", out, out],
     });
