@@ -4,7 +4,7 @@ import type { Context } from "../../context";
 import type { Db } from "../../db/client";
 import { commit } from "../commit";
 import { insertOrgWithOwner } from "../orgs/create-org";
-import { conflict } from "../../errors";
+import { conflict, isUniqueViolation, isWriteConflict } from "../../errors";
 import { hashPassword } from "../../auth/passwords";
 import { newId } from "@/lib/ids";
 import { slugify } from "@/lib/schemas/common";
@@ -15,17 +15,30 @@ export async function needsSetup(db: Db): Promise<boolean> {
 
 export async function runSetup(ctx: Context, input: { email: string; name: string; password: string; orgName: string; orgSlug?: string }) {
   const passwordHash = await hashPassword(input.password);
-  return commit(ctx, async (tx, record) => {
-    // Checked inside the transaction so two racing setup requests cannot both create an owner.
-    if ((await tx.user.count()) > 0) throw conflict("Mission Control is already set up: sign in instead");
-    const user = await tx.user.create({ data: { id: newId(), email: input.email, name: input.name, passwordHash } });
-    const org = await insertOrgWithOwner(tx, record, { name: input.orgName, slug: input.orgSlug ?? slugify(input.orgName), userId: user.id });
-    return { userId: user.id, orgId: org.id, orgSlug: org.slug };
-  });
+  try {
+    // Checked inside a serializable transaction so two racing setup requests cannot both
+    // create an owner (READ COMMITTED on Postgres let both pass the count check).
+    return await commit(
+      ctx,
+      async (tx, record) => {
+        if ((await tx.user.count()) > 0) throw ALREADY_SET_UP();
+        const user = await tx.user.create({ data: { id: newId(), email: input.email, name: input.name, passwordHash } });
+        const org = await insertOrgWithOwner(tx, record, { name: input.orgName, slug: input.orgSlug ?? slugify(input.orgName), userId: user.id });
+        return { userId: user.id, orgId: org.id, orgSlug: org.slug };
+      },
+      { isolationLevel: "Serializable" },
+    );
+  } catch (error) {
+    // The loser of a simultaneous setup fails to commit: report what happened.
+    if (isWriteConflict(error) || isUniqueViolation(error)) throw ALREADY_SET_UP();
+    throw error;
+  }
 }
 
+const ALREADY_SET_UP = () => conflict("Mission Control is already set up: sign in instead");
+
 /** Creates the owner from the environment when the database has no user yet. */
-export async function bootstrapFromEnv(db: Db, env = process.env): Promise<string | null> {
+export async function bootstrapFromEnv(db: Db, env: Record<string, string | undefined> = process.env): Promise<string | null> {
   const email = env.MC_ADMIN_EMAIL?.trim().toLowerCase();
   const password = env.MC_ADMIN_PASSWORD;
   if (!email || !password || !(await needsSetup(db))) return null;
