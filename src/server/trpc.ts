@@ -72,12 +72,12 @@ export const orgProcedure = (minRole: Role) =>
   authedProcedure.use(async ({ ctx, getRawInput, next }) => {
     const { orgId } = await readRef(OrgRef, getRawInput);
     const access = await resolveOrgAccess(ctx, orgId, minRole);
-    return next({ ctx: { ...ctx, org: access.org, role: access.role } });
+    return next({ ctx: { ...ctx, org: access.org, role: access.role, boardFilter: access.boardFilter } });
   });
 
 export const boardProcedure = (mode: BoardMode, minRole: Role = "member") =>
   authedProcedure.use(async ({ ctx, getRawInput, next }) => {
     const { boardId } = await readRef(BoardRef, getRawInput);
     const access = await resolveBoardAccess(ctx, boardId, mode, minRole);
-    return next({ ctx: { ...ctx, org: access.org, role: access.role, board: access.board } });
+    return next({ ctx: { ...ctx, org: access.org, role: access.role, board: access.board, boardFilter: access.boardFilter } });
   });

@@ -9,14 +9,24 @@ import { parseDatabaseUrl, type DbConfig } from "./config";
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+// Kept on globalThis: scripts run by tsx can load this module twice (ESM and CJS copies).
+const providers: WeakMap<object, DbConfig["provider"]> = ((globalThis as Record<symbol, unknown>)[Symbol.for("mc.db.providers")] ??= new WeakMap()) as WeakMap<object, DbConfig["provider"]>;
+
+/** Which provider a client talks to, for the few queries that differ (full-text search). */
+export const providerOf = (db: object): DbConfig["provider"] => providers.get(db) ?? "sqlite";
+
 export function createDb(config: DbConfig = parseDatabaseUrl()): Db {
+  let db: Db;
   if (config.provider === "postgres") {
     const adapter = new PrismaPg({ connectionString: config.url, max: 10 }, { schema: config.schema });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    db = new PostgresClient({ adapter }) as unknown as Db;
+  } else {
+    // busy_timeout lets concurrent writers wait instead of failing with SQLITE_BUSY.
+    const adapter = new PrismaBetterSQLite3({ url: `file:${config.url}`, timeout: 10_000 });
+    db = new SqliteClient({ adapter });
   }
-  // busy_timeout lets concurrent writers wait instead of failing with SQLITE_BUSY.
-  const adapter = new PrismaBetterSQLite3({ url: `file:${config.url}`, timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  providers.set(db, config.provider);
+  return db;
 }
 
 const globalForDb = globalThis as unknown as { mcDb?: Db };

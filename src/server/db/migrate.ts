@@ -6,6 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { DbConfig } from "./config";
+import { ensurePostgresSearch, ensureSqliteSearch } from "./search-index";
 
 const ROOT = path.join(process.cwd(), "prisma");
 const LOCK_KEY = 727_274_001; // arbitrary constant shared by all Mission Control instances
@@ -53,6 +54,8 @@ function migrateSqlite(config: DbConfig): MigrationResult {
         applied.push(m.name);
       }).immediate();
     }
+    db.pragma("foreign_keys = ON");
+    ensureSqliteSearch(db);
     return { applied };
   } finally {
     db.close();
@@ -85,6 +88,7 @@ async function migratePostgres(config: DbConfig): Promise<MigrationResult> {
         throw new Error(`Migration ${m.name} failed: ${(error as Error).message}`);
       }
     }
+    await ensurePostgresSearch(client);
     return { applied };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => undefined);

@@ -1,9 +1,10 @@
 import { router } from "../trpc";
 import { meRouter, setupRouter } from "./account";
 import { apiTokensRouter, invitationsRouter, membersRouter, orgsRouter } from "./orgs";
-import { boardsRouter } from "./boards";
-import { tasksRouter } from "./tasks";
-import { activityRouter } from "./activity";
+import { boardAccessRouter, boardGroupsRouter, boardsRouter } from "./boards";
+import { commentsRouter, tasksRouter } from "./tasks";
+import { customFieldsRouter, tagsRouter } from "./tags";
+import { activityRouter, dashboardRouter } from "./activity";
 
 export const appRouter = router({
   setup: setupRouter,
@@ -13,8 +14,14 @@ export const appRouter = router({
   invitations: invitationsRouter,
   apiTokens: apiTokensRouter,
   boards: boardsRouter,
+  boardGroups: boardGroupsRouter,
+  boardAccess: boardAccessRouter,
   tasks: tasksRouter,
+  comments: commentsRouter,
+  tags: tagsRouter,
+  customFields: customFieldsRouter,
   activity: activityRouter,
+  dashboard: dashboardRouter,
 });
 
 // One rule for every REST operation: its operationId is its tRPC path (`tasks.create`).

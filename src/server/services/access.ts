@@ -1,5 +1,7 @@
 // Authorization in one place. Tenant scoping lives in the queries: a row of an org the caller
-// does not belong to is NOT_FOUND, never FORBIDDEN.
+// does not belong to is NOT_FOUND, never FORBIDDEN. Board access: owners and admins see every
+// board; a member sees every board unless their membership is limited (allBoards = false),
+// then only the boards granted to them, each with read or write.
 import type { Context, Actor } from "../context";
 import { roleAtLeast, type Role } from "@/lib/roles";
 import { forbidden, notFound } from "../errors";
@@ -12,34 +14,54 @@ export interface OrgRef {
   name: string;
 }
 
-async function roleIn(ctx: Context & { actor: Actor }, orgId: string): Promise<Role | null> {
-  const actor = ctx.actor;
-  if (actor.kind === "system") return "owner";
-  if (actor.kind === "api_token") return actor.orgId === orgId ? actor.role : null;
-  const membership = await ctx.db.membership.findUnique({ where: { orgId_userId: { orgId, userId: actor.userId } }, select: { role: true } });
-  return (membership?.role as Role | undefined) ?? null;
+interface OrgStanding {
+  role: Role;
+  /** null: every board with write; otherwise boardId → level for a limited member. */
+  grants: Map<string, BoardMode> | null;
+  userId: string | null;
 }
+
+async function standingIn(ctx: Context & { actor: Actor }, orgId: string): Promise<OrgStanding | null> {
+  const actor = ctx.actor;
+  if (actor.kind === "system") return { role: "owner", grants: null, userId: null };
+  const userId = actor.userId;
+  const membership = await ctx.db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { role: true, allBoards: true } });
+  if (!membership) return null;
+  // A token acts with its own role, never above its creator's current standing.
+  const role = actor.kind === "api_token" ? (actor.orgId === orgId ? lower(actor.role, membership.role as Role) : null) : (membership.role as Role);
+  if (!role) return null;
+  if (role !== "member" || membership.allBoards) return { role, grants: null, userId };
+  const rows = await ctx.db.boardAccess.findMany({ where: { userId, board: { orgId } }, select: { boardId: true, level: true } });
+  return { role, grants: new Map(rows.map((r) => [r.boardId, r.level as BoardMode])), userId };
+}
+
+const lower = (a: Role, b: Role): Role => (roleAtLeast(a, b) ? b : a);
 
 function requireRole(role: Role, minRole: Role): void {
   if (!roleAtLeast(role, minRole)) throw forbidden(`This needs the ${minRole} role or higher; you are ${role}`);
 }
 
 /** `orgRef` is an organization id or slug. */
-export async function resolveOrgAccess(ctx: Context & { actor: Actor }, orgRef: string, minRole: Role): Promise<{ org: OrgRef; role: Role }> {
+export async function resolveOrgAccess(ctx: Context & { actor: Actor }, orgRef: string, minRole: Role) {
   const org = await ctx.db.organization.findFirst({ where: { OR: [{ id: orgRef }, { slug: orgRef }] }, select: { id: true, slug: true, name: true } });
-  const role = org ? await roleIn(ctx, org.id) : null;
-  if (!org || !role) throw notFound("Organization");
-  requireRole(role, minRole);
-  return { org, role };
+  const standing = org ? await standingIn(ctx, org.id) : null;
+  if (!org || !standing) throw notFound("Organization");
+  requireRole(standing.role, minRole);
+  return { org, role: standing.role, boardFilter: boardFilterOf(standing) };
 }
+
+/** A Prisma `where` fragment limiting boards to those the caller may read. */
+export type BoardFilter = { id?: { in: string[] } };
+const boardFilterOf = (standing: OrgStanding): BoardFilter => (standing.grants ? { id: { in: [...standing.grants.keys()] } } : {});
 
 export async function resolveBoardAccess(ctx: Context & { actor: Actor }, boardId: string, mode: BoardMode, minRole: Role = "member") {
   const board = await ctx.db.board.findUnique({ where: { id: boardId }, include: { org: { select: { id: true, slug: true, name: true } } } });
-  const role = board ? await roleIn(ctx, board.orgId) : null;
-  if (!board || !role) throw notFound("Board");
-  // Members read and write every board for now; per-board grants narrow this later.
-  requireRole(role, minRole);
-  if (mode === "write") requireRole(role, "member");
+  const standing = board ? await standingIn(ctx, board.orgId) : null;
+  const level = standing && (standing.grants ? standing.grants.get(boardId) : "write");
+  // A limited member without a grant cannot tell this board exists.
+  if (!board || !standing || !level) throw notFound("Board");
+  requireRole(standing.role, minRole);
+  if (mode === "write" && level !== "write") throw forbidden("You have read-only access to this board");
   const { org, ...rest } = board;
-  return { org, role, board: rest };
+  return { org, role: standing.role, board: rest, boardFilter: boardFilterOf(standing) };
 }

@@ -190,6 +190,7 @@ CREATE TABLE "new_Task" (
     "description" TEXT NOT NULL DEFAULT '',
     "status" TEXT NOT NULL,
     "priority" TEXT NOT NULL,
+    "priorityRank" INTEGER NOT NULL DEFAULT 1,
     "position" TEXT NOT NULL,
     "dueAt" DATETIME,
     "assigneeUserId" TEXT,
@@ -206,7 +207,7 @@ INSERT INTO "new_Task" ("boardId", "createdAt", "createdById", "description", "i
 DROP TABLE "Task";
 ALTER TABLE "new_Task" RENAME TO "Task";
 CREATE INDEX "Task_boardId_status_position_idx" ON "Task"("boardId", "status", "position");
-CREATE INDEX "Task_boardId_priority_idx" ON "Task"("boardId", "priority");
+CREATE INDEX "Task_boardId_priorityRank_idx" ON "Task"("boardId", "priorityRank");
 CREATE INDEX "Task_boardId_dueAt_idx" ON "Task"("boardId", "dueAt");
 CREATE INDEX "Task_boardId_updatedAt_idx" ON "Task"("boardId", "updatedAt");
 CREATE INDEX "Task_boardId_assigneeUserId_idx" ON "Task"("boardId", "assigneeUserId");

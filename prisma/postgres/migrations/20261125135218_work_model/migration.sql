@@ -17,7 +17,8 @@ ADD COLUMN     "targetDate" TIMESTAMP(3);
 ALTER TABLE "Task" ADD COLUMN     "assigneeAgentId" TEXT,
 ADD COLUMN     "assigneeUserId" TEXT,
 ADD COLUMN     "completedAt" TIMESTAMP(3),
-ADD COLUMN     "dueAt" TIMESTAMP(3);
+ADD COLUMN     "dueAt" TIMESTAMP(3),
+ADD COLUMN     "priorityRank" INTEGER NOT NULL DEFAULT 1;
 
 -- CreateTable
 CREATE TABLE "BoardGroup" (
@@ -197,7 +198,7 @@ CREATE INDEX "TaskFieldValue_fieldId_idx" ON "TaskFieldValue"("fieldId");
 CREATE INDEX "Board_groupId_idx" ON "Board"("groupId");
 
 -- CreateIndex
-CREATE INDEX "Task_boardId_priority_idx" ON "Task"("boardId", "priority");
+CREATE INDEX "Task_boardId_priorityRank_idx" ON "Task"("boardId", "priorityRank");
 
 -- CreateIndex
 CREATE INDEX "Task_boardId_dueAt_idx" ON "Task"("boardId", "dueAt");
