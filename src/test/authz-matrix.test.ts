@@ -1,0 +1,188 @@
+// Who may call what: one row per procedure of the app router, one expected outcome per caller.
+// The first test fails when a procedure has no row, so a new procedure cannot ship without a
+// decision about who may call it. Each cell runs against a fresh fixture on a real database.
+//
+// It also checks the one-mutation-path rule for every procedure at once: a mutation that
+// succeeds writes exactly one activity row for its request; a refused call (and every query)
+// writes none.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { appRouter } from "@/server/routers/_app";
+import type { Context } from "@/server/context";
+import type { Db } from "@/server/db/client";
+import { newId } from "@/lib/ids";
+import { createTestDb, type TestDb } from "./db";
+import { anonContext, asUser, createCaller, tokenContext, userContext } from "./context";
+import { createFixture, createToken, insertOrg, insertUser, type Fixture } from "./fixtures";
+
+const CALLERS = ["anonymous", "outsider", "member", "admin", "owner", "memberToken", "adminToken"] as const;
+type Who = (typeof CALLERS)[number];
+type Outcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
+type Row = Record<Who, Outcome>;
+
+// The rows the procedure builders in src/server/trpc.ts promise.
+/** publicProcedure */
+const ANYONE: Row = { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
+/** authedProcedure: users and API tokens */
+const SIGNED_IN: Row = { anonymous: "UNAUTHORIZED", outsider: "ok", member: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
+/** userProcedure: a person, not a token */
+const PEOPLE: Row = { anonymous: "UNAUTHORIZED", outsider: "ok", member: "ok", admin: "ok", owner: "ok", memberToken: "FORBIDDEN", adminToken: "FORBIDDEN" };
+/** orgProcedure("member") / boardProcedure(…): anyone in the org; other tenants see nothing */
+const ORG_MEMBERS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
+/** orgProcedure("admin") / boardProcedure(…, "admin") */
+const ORG_ADMINS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "FORBIDDEN", admin: "ok", owner: "ok", memberToken: "FORBIDDEN", adminToken: "ok" };
+/** First-run setup: public, but refused for everyone once a user exists (as in every fixture). */
+const NOBODY_AFTER_SETUP: Row = { anonymous: "CONFLICT", outsider: "CONFLICT", member: "CONFLICT", admin: "CONFLICT", owner: "CONFLICT", memberToken: "CONFLICT", adminToken: "CONFLICT" };
+
+interface Entry {
+  expect: Row;
+  /** Valid input for a fresh fixture (the same input for every caller). */
+  input: (f: Fixture, db: Db) => unknown | Promise<unknown>;
+}
+
+const unique = () => newId().slice(0, 10);
+
+const MATRIX: Record<string, Entry> = {
+  "setup.status": { expect: ANYONE, input: () => undefined },
+  "setup.run": { expect: NOBODY_AFTER_SETUP, input: () => ({ email: `s-${unique()}@example.test`, name: "S", password: "long enough password", orgName: "Setup Org" }) },
+  "me.get": { expect: SIGNED_IN, input: () => undefined },
+
+  "orgs.list": { expect: SIGNED_IN, input: () => undefined },
+  "orgs.create": { expect: PEOPLE, input: () => ({ name: `New Org ${unique()}` }) },
+  "orgs.get": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
+  "orgs.update": { expect: ORG_ADMINS, input: (f) => ({ orgId: f.org.id, name: "Renamed" }) },
+
+  "members.list": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
+  "members.changeRole": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, userId: (await extraMember(db, f)).id, role: "admin" }) },
+  "members.remove": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, userId: (await extraMember(db, f)).id }) },
+
+  "invitations.create": { expect: ORG_ADMINS, input: (f) => ({ orgId: f.org.id, role: "member" }) },
+  "invitations.list": { expect: ORG_ADMINS, input: (f) => ({ orgId: f.org.id }) },
+  "invitations.revoke": {
+    expect: ORG_ADMINS,
+    input: async (f, db) => ({ orgId: f.org.id, invitationId: (await (await asUser(db, f.owner.id)).invitations.create({ orgId: f.org.id })).id }),
+  },
+  "invitations.preview": { expect: ANYONE, input: async (f, db) => ({ token: (await (await asUser(db, f.owner.id)).invitations.create({ orgId: f.org.id })).token }) },
+  // An invitation to an org none of the callers belongs to, so every person may accept it.
+  "invitations.accept": { expect: PEOPLE, input: async (_f, db) => ({ token: await thirdOrgInvitation(db) }) },
+  "invitations.signUp": {
+    expect: ANYONE,
+    input: async (f, db) => ({
+      token: (await (await asUser(db, f.owner.id)).invitations.create({ orgId: f.org.id })).token,
+      email: `joiner-${unique()}@example.test`,
+      name: "Joiner",
+      password: "long enough password",
+    }),
+  },
+
+  "apiTokens.create": { expect: ORG_ADMINS, input: (f) => ({ orgId: f.org.id, name: "script", role: "member" }) },
+  "apiTokens.list": { expect: ORG_ADMINS, input: (f) => ({ orgId: f.org.id }) },
+  "apiTokens.revoke": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, tokenId: (await createToken(db, f, "member")).id }) },
+
+  "boards.list": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
+  "boards.create": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id, name: "Board Two" }) },
+  "boards.get": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id }) },
+  "boards.update": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, name: "Renamed board" }) },
+  "boards.delete": { expect: ORG_ADMINS, input: (f) => ({ boardId: f.board.id }) },
+
+  "tasks.list": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id }) },
+  "tasks.create": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, title: "New task" }) },
+  "tasks.get": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id }) },
+  "tasks.update": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id, priority: "high" }) },
+  "tasks.move": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id, status: "in_progress" }) },
+  "tasks.delete": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id }) },
+  "tasks.events": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id }) },
+
+  "activity.list": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
+};
+
+async function extraMember(db: Db, f: Fixture) {
+  const user = await insertUser(db, "extra");
+  await db.membership.create({ data: { id: newId(), orgId: f.org.id, userId: user.id, role: "member" } });
+  return user;
+}
+
+async function thirdOrgInvitation(db: Db): Promise<string> {
+  const owner = await insertUser(db, "third");
+  const org = await insertOrg(db, [{ user: owner, role: "owner" }], "third");
+  return (await (await asUser(db, owner.id)).invitations.create({ orgId: org.id })).token;
+}
+
+async function contextFor(db: Db, f: Fixture, who: Who): Promise<Context> {
+  const requestId = `matrix-${newId()}`;
+  switch (who) {
+    case "anonymous":
+      return { ...(await anonContext(db)), requestId };
+    case "outsider":
+      return userContext(db, f.outsider.id, requestId);
+    case "member":
+      return userContext(db, f.member.id, requestId);
+    case "admin":
+      return userContext(db, f.admin.id, requestId);
+    case "owner":
+      return userContext(db, f.owner.id, requestId);
+    case "memberToken":
+      return tokenContext(db, (await createToken(db, f, "member")).token, requestId);
+    case "adminToken":
+      return tokenContext(db, (await createToken(db, f, "admin")).token, requestId);
+  }
+}
+
+type Procedure = (input: unknown) => Promise<unknown>;
+
+function procedureAt(caller: unknown, path: string): Procedure {
+  return path.split(".").reduce((node, key) => (node as Record<string, unknown>)[key], caller) as Procedure;
+}
+
+const procedureType = (path: string): string => (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]._def.type;
+
+const ALL_PATHS = Object.keys(appRouter._def.procedures).sort();
+
+describe("authorization matrix", () => {
+  it("has a row for every procedure of the app router, and no row for a procedure that does not exist", () => {
+    const missing = ALL_PATHS.filter((p) => !(p in MATRIX));
+    const stale = Object.keys(MATRIX).filter((p) => !ALL_PATHS.includes(p));
+    expect(missing, "procedures without a row in src/test/authz-matrix.test.ts").toEqual([]);
+    expect(stale, "rows for procedures that no longer exist").toEqual([]);
+  });
+
+  it("every row gives an outcome for every caller", () => {
+    for (const [path, entry] of Object.entries(MATRIX)) expect(Object.keys(entry.expect).sort(), path).toEqual([...CALLERS].sort());
+  });
+
+  let testDb: TestDb;
+  beforeAll(async () => {
+    testDb = await createTestDb("sqlite");
+  });
+  afterAll(async () => {
+    await testDb?.drop();
+  });
+
+  const cells = Object.entries(MATRIX).flatMap(([path, entry]) => CALLERS.map((who) => [path, who, entry.expect[who]] as const));
+
+  it.each(cells)("%s as %s → %s", async (path, who, expected) => {
+    const { db } = testDb;
+    const f = await createFixture(db);
+    const input = await MATRIX[path].input(f, db);
+    const ctx = await contextFor(db, f, who);
+    const type = procedureType(path);
+
+    let outcome: string;
+    try {
+      const result = await procedureAt(createCaller(ctx), path)(input);
+      if (type === "subscription") {
+        // Authorized: the stream opened. Close it so it stops listening.
+        const iterator = (result as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+        await iterator.return?.();
+      }
+      outcome = "ok";
+    } catch (error) {
+      if (!(error instanceof TRPCError)) throw error;
+      outcome = error.code;
+    }
+    expect(outcome).toBe(expected);
+
+    const written = await db.activityEvent.count({ where: { requestId: ctx.requestId } });
+    expect(written, "activity rows written by this call").toBe(type === "mutation" && outcome === "ok" ? 1 : 0);
+  });
+});
