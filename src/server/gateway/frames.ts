@@ -23,10 +23,9 @@ export const RequestFrame = z.object({
 });
 export type RequestFrame = z.infer<typeof RequestFrame>;
 
-export const ResponseFrame = z.union([
-  z.looseObject({ type: z.literal("res"), id: z.string().min(1), ok: z.literal(true), payload: z.unknown().optional() }),
-  z.looseObject({ type: z.literal("res"), id: z.string().min(1), ok: z.literal(false), error: ErrorShape }),
-]);
+export const ResponseOkFrame = z.looseObject({ type: z.literal("res"), id: z.string().min(1), ok: z.literal(true), payload: z.unknown().optional() });
+export const ResponseErrorFrame = z.looseObject({ type: z.literal("res"), id: z.string().min(1), ok: z.literal(false), error: ErrorShape });
+export const ResponseFrame = z.union([ResponseOkFrame, ResponseErrorFrame]);
 export type ResponseFrame = z.infer<typeof ResponseFrame>;
 
 export const EventFrame = z.looseObject({
@@ -71,7 +70,9 @@ export function decodeFrame(data: string | Buffer | ArrayBuffer | Buffer[]): Dec
     const type = json && typeof json === "object" ? (json as { type?: unknown }).type : undefined;
     return { ok: false, error: `unknown frame type ${JSON.stringify(type)}`, raw: short };
   }
-  const schema = kind.data.type === "res" ? ResponseFrame : kind.data.type === "event" ? EventFrame : RequestFrame;
+  // Pick the exact schema so a report names the bad field instead of "no union member matched".
+  const schema =
+    kind.data.type === "res" ? (kind.data.ok === false ? ResponseErrorFrame : ResponseOkFrame) : kind.data.type === "event" ? EventFrame : RequestFrame;
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, error: `invalid ${kind.data.type} frame: ${describe(parsed.error.issues)}`, raw: short };
   return { ok: true, frame: parsed.data as Frame };
