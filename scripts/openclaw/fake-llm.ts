@@ -3,6 +3,8 @@
 // a full agent turn without an LLM key or internet. Every reply is canned:
 //   "MC-CANNED: <last user message text>"
 // Serves GET /v1/models and POST /v1/chat/completions (plain JSON, or SSE chunks with stream:true).
+// A last user line `call tool <name> <json args>` makes it answer with a real tool call; once the
+// tool's result comes back it replies "MC-CANNED: tool <name> said: <result>".
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -16,7 +18,12 @@ export interface FakeLlmRequest {
   model: string | null;
   /** The whole last user message as the gateway sent it (envelope included). */
   userText: string;
+  /** The system prompt the gateway built for the turn (AGENTS.md, skills, … end up here). */
+  systemText: string;
+  /** Names of the tools the gateway offered. */
+  tools: string[];
   reply: string;
+  toolCall: { name: string; arguments: string } | null;
 }
 
 export interface FakeLlm {
@@ -30,7 +37,7 @@ export interface FakeLlm {
 }
 
 type ContentPart = { type?: string; text?: string };
-type ChatMessage = { role?: string; content?: string | ContentPart[] | null };
+type ChatMessage = { role?: string; content?: string | ContentPart[] | null; tool_call_id?: string; name?: string };
 
 function textOf(content: ChatMessage["content"]): string {
   if (typeof content === "string") return content;
@@ -38,15 +45,32 @@ function textOf(content: ChatMessage["content"]): string {
   return "";
 }
 
+/** The gateway adds its own user messages of internal context; they are not the operator's words. */
+const INTERNAL_CONTEXT = /<<<BEGIN_OPENCLAW_INTERNAL_CONTEXT>>>[\s\S]*?<<<END_OPENCLAW_INTERNAL_CONTEXT>>>/g;
+
 /**
- * The gateway wraps the operator's words in its own envelope (timestamps, metadata blocks), so
- * the reply echoes the last non-empty line, which is the text the operator typed.
+ * Replies to the operator's last message: the last user message that still has text once the
+ * gateway's internal-context blocks are removed, and within it the last non-empty line (the
+ * gateway may prefix metadata lines).
  */
-export function cannedReply(messages: ChatMessage[]): { userText: string; reply: string } {
-  const lastUser = [...messages].reverse().find((m) => m?.role === "user");
-  const full = textOf(lastUser?.content).trim();
+export function cannedReply(messages: ChatMessage[]): { userText: string; reply: string; toolCall: { name: string; arguments: string } | null } {
+  let full = "";
+  for (let i = messages.length - 1; i >= 0; i--) {
+    if (messages[i]?.role !== "user") continue;
+    full = textOf(messages[i].content).replace(INTERNAL_CONTEXT, "").trim();
+    if (full) break;
+  }
   const lines = full.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  return { userText: full, reply: `${CANNED_PREFIX} ${lines.at(-1) ?? ""}` };
+  const lastLine = lines.at(-1) ?? "";
+  const call = /^call tool (\S+) (\{.*\})$/.exec(lastLine);
+  // After a tool call, the tool's result is the newest message (the gateway may append context after it).
+  const lastAssistant = messages.map((m) => m?.role).lastIndexOf("assistant");
+  const toolResult = messages.slice(lastAssistant + 1).find((m) => m?.role === "tool");
+  if (call && toolResult) {
+    return { userText: full, reply: `${CANNED_PREFIX} tool ${call[1]} said: ${textOf(toolResult.content).trim()}`, toolCall: null };
+  }
+  if (call) return { userText: full, reply: "", toolCall: { name: call[1], arguments: call[2] } };
+  return { userText: full, reply: `${CANNED_PREFIX} ${lastLine}`, toolCall: null };
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -78,16 +102,29 @@ export async function startFakeLlm(opts: { port?: number; modelId?: string } = {
       }
       if (req.method === "POST" && (url.pathname === "/v1/chat/completions" || url.pathname === "/chat/completions")) {
         const raw = await readBody(req);
-        let body: { model?: string; stream?: boolean; messages?: ChatMessage[]; stream_options?: { include_usage?: boolean } };
+        let body: {
+          model?: string;
+          stream?: boolean;
+          messages?: ChatMessage[];
+          tools?: { function?: { name?: string } }[];
+          stream_options?: { include_usage?: boolean };
+        };
         try {
           body = JSON.parse(raw) as typeof body;
         } catch {
           sendJson(res, 400, { error: { message: "invalid JSON body", type: "invalid_request_error" } });
           return;
         }
-        const { userText, reply } = cannedReply(Array.isArray(body.messages) ? body.messages : []);
+        const messages = Array.isArray(body.messages) ? body.messages : [];
+        const { userText, reply, toolCall } = cannedReply(messages);
         const stream = body.stream === true;
-        requests.push({ at: new Date(), path: url.pathname, stream, model: body.model ?? null, userText, reply });
+        const systemText = messages
+          .filter((m) => m?.role === "system" || m?.role === "developer")
+          .map((m) => textOf(m.content))
+          .join("\n");
+        const tools = (body.tools ?? []).map((t) => t.function?.name ?? "").filter(Boolean);
+        requests.push({ at: new Date(), path: url.pathname, stream, model: body.model ?? null, userText, systemText, tools, reply, toolCall });
+        const toolCalls = toolCall ? [{ index: 0, id: `call_mc_${counter + 1}`, type: "function", function: toolCall }] : null;
         const id = `chatcmpl-mc-${++counter}`;
         const created = Math.floor(Date.now() / 1000);
         const model = body.model ?? modelId;
@@ -98,7 +135,11 @@ export async function startFakeLlm(opts: { port?: number; modelId?: string } = {
             object: "chat.completion",
             created,
             model,
-            choices: [{ index: 0, message: { role: "assistant", content: reply }, finish_reason: "stop" }],
+            choices: [
+              toolCalls
+                ? { index: 0, message: { role: "assistant", content: null, tool_calls: toolCalls }, finish_reason: "tool_calls" }
+                : { index: 0, message: { role: "assistant", content: reply }, finish_reason: "stop" },
+            ],
             usage,
           });
           return;
@@ -107,10 +148,14 @@ export async function startFakeLlm(opts: { port?: number; modelId?: string } = {
         const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}) =>
           `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`;
         res.write(chunk({ role: "assistant", content: "" }, null));
-        // A few pieces so the gateway sees real streaming deltas.
-        const words = reply.split(/(?<= )/);
-        for (const word of words) res.write(chunk({ content: word }, null));
-        res.write(chunk({}, "stop"));
+        if (toolCalls) {
+          res.write(chunk({ tool_calls: toolCalls }, null));
+          res.write(chunk({}, "tool_calls"));
+        } else {
+          // A few pieces so the gateway sees real streaming deltas.
+          for (const word of reply.split(/(?<= )/)) res.write(chunk({ content: word }, null));
+          res.write(chunk({}, "stop"));
+        }
         if (body.stream_options?.include_usage) {
           res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [], usage })}\n\n`);
         }
