@@ -73,7 +73,12 @@ export const TaskListInput = z.strictObject({
   tagId: Id.optional(),
   dueBefore: z.coerce.date().optional(),
   dueAfter: z.coerce.date().optional(),
-  overdue: z.union([z.boolean(), z.stringbool()]).optional().describe("Due before now and not done"),
+  // A boolean from tRPC, "true"/"false" from a REST query string. (A union with z.stringbool()
+  // made trpc-to-openapi refuse the whole document: query keys must be string-like or coercible.)
+  overdue: z
+    .preprocess((v) => (v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : v), z.boolean())
+    .optional()
+    .describe("Due before now and not done"),
   q: z.string().trim().max(200).optional().describe("Text search over title and description"),
   sort: z.enum(TASK_SORTS).default("position"),
   order: z.enum(["asc", "desc"]).default("asc"),
