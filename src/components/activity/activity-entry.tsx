@@ -54,7 +54,11 @@ function DiffValue({ value, side }: { value: unknown; side: "before" | "after" }
 
 export function ActivityEntry({ item, boardName, boardHref }: { item: ActivityItem; boardName?: string; boardHref?: string }) {
   const kind = KIND[item.actorKind] ?? { label: item.actorKind, tone: "slate" as const };
-  const fields = Object.entries(item.diff ?? {});
+  const isEmpty = (v: unknown) => v === null || v === undefined;
+  // null → null carries no information (a create listing optional fields it left unset).
+  const fields = Object.entries(item.diff ?? {}).filter(([, c]) => !(isEmpty(c.before) && isEmpty(c.after)));
+  // Creates have no "before" and deletes no "after": show one column of values then.
+  const sides: ("before" | "after")[] = fields.every(([, c]) => isEmpty(c.before)) ? ["after"] : fields.every(([, c]) => isEmpty(c.after)) ? ["before"] : ["before", "after"];
   return (
     <li className="relative flex gap-3 py-4 pl-1">
       <span className={cn("mt-1.5 size-2.5 shrink-0 rounded-full ring-4 ring-white dark:ring-slate-950", verbTone(item.action))} aria-hidden />
@@ -75,21 +79,29 @@ export function ActivityEntry({ item, boardName, boardHref }: { item: ActivityIt
               <svg viewBox="0 0 20 20" fill="currentColor" className="size-3.5 transition-transform group-open:rotate-90" aria-hidden>
                 <path fillRule="evenodd" d="M7.2 14.8a.75.75 0 0 1 0-1.06L10.94 10 7.2 6.26a.75.75 0 1 1 1.06-1.06l4.27 4.27a.75.75 0 0 1 0 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0Z" />
               </svg>
-              {fields.length === 1 ? "1 field changed" : `${fields.length} fields changed`}
+              {fields.length === 1 ? "1 field" : `${fields.length} fields`} {sides.length === 2 ? "changed" : sides[0] === "after" ? "set" : "removed"}
             </summary>
             <table className="mt-2 w-full table-fixed border-separate border-spacing-y-1 text-left">
               <thead className="text-xs text-slate-500 dark:text-slate-400">
                 <tr>
-                  <th scope="col" className="w-28 font-medium">
+                  <th scope="col" className="w-36 font-medium">
                     Field
                   </th>
-                  <th scope="col" className="font-medium">
-                    Before
-                  </th>
-                  <th scope="col" className="w-6" aria-hidden />
-                  <th scope="col" className="font-medium">
-                    After
-                  </th>
+                  {sides.length === 2 ? (
+                    <>
+                      <th scope="col" className="font-medium">
+                        Before
+                      </th>
+                      <th scope="col" className="w-6" aria-hidden />
+                      <th scope="col" className="font-medium">
+                        After
+                      </th>
+                    </>
+                  ) : (
+                    <th scope="col" className="font-medium">
+                      {sides[0] === "after" ? "Value" : "Value before"}
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -98,15 +110,23 @@ export function ActivityEntry({ item, boardName, boardHref }: { item: ActivityIt
                     <th scope="row" className="pt-1 pr-2 font-mono text-xs font-medium break-words text-slate-600 dark:text-slate-300">
                       {field}
                     </th>
-                    <td>
-                      <DiffValue value={change.before} side="before" />
-                    </td>
-                    <td className="pt-1 text-center text-xs text-slate-400" aria-hidden>
-                      →
-                    </td>
-                    <td>
-                      <DiffValue value={change.after} side="after" />
-                    </td>
+                    {sides.length === 2 ? (
+                      <>
+                        <td>
+                          <DiffValue value={change.before} side="before" />
+                        </td>
+                        <td className="pt-1 text-center text-xs text-slate-400" aria-hidden>
+                          →
+                        </td>
+                        <td>
+                          <DiffValue value={change.after} side="after" />
+                        </td>
+                      </>
+                    ) : (
+                      <td>
+                        <DiffValue value={sides[0] === "after" ? change.after : change.before} side={sides[0]} />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

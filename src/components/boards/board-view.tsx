@@ -96,7 +96,7 @@ export function BoardView({ orgSlug, initialBoard, initialTasks, canDelete }: { 
             History
           </Link>
           {canDelete ? (
-            <Button variant="ghost" className="text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/50" onClick={() => setDeleting(true)}>
+            <Button variant="ghost" className="text-red-600! hover:bg-red-50! dark:text-red-400! dark:hover:bg-red-950/50!" onClick={() => setDeleting(true)}>
               Delete board
             </Button>
           ) : null}

@@ -10,7 +10,9 @@ import { generateKeyBetween } from "fractional-indexing";
 import { useTRPC, useTRPCClient } from "@/lib/trpc/client";
 import { TASK_STATUSES, type Task, type TaskStatusValue } from "@/lib/schemas/tasks";
 
-export const TASK_PAGE_SIZE = 200;
+import { TASK_PAGE_SIZE } from "./constants";
+
+export { TASK_PAGE_SIZE };
 
 type TaskPage = { items: Task[]; nextCursor: string | null };
 export type TaskColumns = Record<TaskStatusValue, Task[]>;

@@ -58,7 +58,7 @@ export function KanbanColumn({
           ref={setNodeRef}
           aria-label={label}
           className={cn(
-            "flex min-h-24 flex-1 flex-col gap-2 overflow-y-auto rounded-b-xl px-2 pb-3 transition-colors",
+            "flex min-h-[50vh] flex-1 flex-col gap-2 rounded-b-xl px-2 pb-3 transition-colors",
             isOver && "bg-indigo-50/70 dark:bg-indigo-950/30",
           )}
         >

@@ -122,7 +122,7 @@ function TaskDetailForm({ task, onClose, actions }: { task: Task; onClose: () =>
         <time dateTime={new Date(task.updatedAt).toISOString()}>{formatDate(task.updatedAt)}</time>
       </p>
       <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
-        <Button variant="ghost" className="text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/50" onClick={() => setConfirmDelete(true)}>
+        <Button variant="ghost" className="text-red-600! hover:bg-red-50! dark:text-red-400! dark:hover:bg-red-950/50!" onClick={() => setConfirmDelete(true)}>
           Delete…
         </Button>
         <div className="flex gap-2">

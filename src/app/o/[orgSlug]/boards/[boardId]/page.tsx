@@ -6,7 +6,7 @@ import type { Task } from "@/lib/schemas/tasks";
 import type { Board } from "@/lib/schemas/boards";
 import { BoardView } from "@/components/boards/board-view";
 import { loadPageData } from "@/components/boards/load-page-data";
-import { TASK_PAGE_SIZE } from "@/components/tasks/board-tasks";
+import { TASK_PAGE_SIZE } from "@/components/tasks/constants";
 
 export const dynamic = "force-dynamic";
 
