@@ -10,6 +10,8 @@ type Task = { id: string; boardId: string; title: string; status: string; priori
 const api = (path: string) => `/api/v1${path}`;
 
 test.describe("REST API", () => {
+  // Boards require an approval before a task moves to done (a board rule), so moves here go to
+  // in_progress and review.
   let auth: Record<string, string>;
 
   test.beforeAll(() => {
@@ -205,10 +207,10 @@ test.describe("REST API", () => {
     await expectCleanError(await request.post(api("/boards/no-such-board/tasks"), { headers: auth, data: { title: "Lost" } }), 404);
     await expectCleanError(await request.get(api(`/boards/${board.id}/tasks/no-such-task`), { headers: auth }), 404);
     await expectCleanError(await request.patch(api(`/boards/${board.id}/tasks/no-such-task`), { headers: auth, data: { title: "Lost" } }), 404);
-    await expectCleanError(await request.post(api(`/boards/${board.id}/tasks/no-such-task/move`), { headers: auth, data: { status: "done" } }), 404);
+    await expectCleanError(await request.post(api(`/boards/${board.id}/tasks/no-such-task/move`), { headers: auth, data: { status: "review" } }), 404);
     await expectCleanError(await request.delete(api(`/boards/${board.id}/tasks/no-such-task`), { headers: auth }), 404);
     // A body reference to a missing task: refused with a message (400) or as not found (404).
-    await expectCleanError(await request.post(api(`/boards/${board.id}/tasks/${seed.id}/move`), { headers: auth, data: { status: "done", afterTaskId: "no-such-task" } }), [400, 404]);
+    await expectCleanError(await request.post(api(`/boards/${board.id}/tasks/${seed.id}/move`), { headers: auth, data: { status: "review", afterTaskId: "no-such-task" } }), [400, 404]);
     await expectCleanError(await request.get(api("/orgs/no-such-org/boards"), { headers: auth }), 404);
     await unchanged("unknown ids");
   });
@@ -253,7 +255,7 @@ test.describe("REST API", () => {
         ["list tasks", () => request.get(api(`/boards/${board.id}/tasks`), { headers: auth })],
         ["create task", () => request.post(api(`/boards/${board.id}/tasks`), { headers: auth, data: { title: "Injected" } })],
         ["get task", () => request.get(api(`/boards/${board.id}/tasks/${task.id}`), { headers: auth })],
-        ["move task", () => request.post(api(`/boards/${board.id}/tasks/${task.id}/move`), { headers: auth, data: { status: "done" } })],
+        ["move task", () => request.post(api(`/boards/${board.id}/tasks/${task.id}/move`), { headers: auth, data: { status: "review" } })],
         ["update task", () => request.patch(api(`/boards/${board.id}/tasks/${task.id}`), { headers: auth, data: { title: "Mine" } })],
         ["delete task", () => request.delete(api(`/boards/${board.id}/tasks/${task.id}`), { headers: auth })],
         ["list their boards", () => request.get(api(`/orgs/${orgSlug}/boards`), { headers: auth })],
@@ -270,7 +272,7 @@ test.describe("REST API", () => {
       const ours = await createBoard(request, `Ours ${uniqueSuffix()}`);
       const ourTask = (await (await request.post(api(`/boards/${ours.id}/tasks`), { headers: auth, data: { title: "Ours" } })).json()) as Task;
       await expectCleanError(await request.get(api(`/boards/${board.id}/tasks/${ourTask.id}`), { headers: theirs }), 404);
-      const leak = await request.post(api(`/boards/${board.id}/tasks/${task.id}/move`), { headers: theirs, data: { status: "done", afterTaskId: ourTask.id } });
+      const leak = await request.post(api(`/boards/${board.id}/tasks/${task.id}/move`), { headers: theirs, data: { status: "review", afterTaskId: ourTask.id } });
       const leakBody = await expectCleanError(leak, [400, 404]);
       expect(JSON.stringify(leakBody)).not.toContain("Ours");
 
