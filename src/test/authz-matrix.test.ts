@@ -13,34 +13,45 @@ import type { Db } from "@/server/db/client";
 import { newId } from "@/lib/ids";
 import { createTestDb, type TestDb } from "./db";
 import { anonContext, asUser, createCaller, tokenContext, userContext } from "./context";
-import { createFixture, createToken, insertOrg, insertUser, type Fixture } from "./fixtures";
+import { createFixture, createToken, insertOrg, insertUser, type Fixture, type UserRef } from "./fixtures";
 
-const CALLERS = ["anonymous", "outsider", "member", "admin", "owner", "memberToken", "adminToken"] as const;
+/** The person each caller acts as (tokens act as their creator, the owner). */
+const selfOf = (f: Fixture, who: Who): UserRef =>
+  ({ anonymous: f.owner, outsider: f.outsider, member: f.member, limitedMember: f.limited, admin: f.admin, owner: f.owner, memberToken: f.owner, adminToken: f.owner })[who];
+
+const CALLERS = ["anonymous", "outsider", "member", "limitedMember", "admin", "owner", "memberToken", "adminToken"] as const;
 type Who = (typeof CALLERS)[number];
 type Outcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
 type Row = Record<Who, Outcome>;
 
-// The rows the procedure builders in src/server/trpc.ts promise.
+// The rows the procedure builders in src/server/trpc.ts promise. `limitedMember` is a member
+// whose access is limited to some boards, with read access to the fixture board.
 /** publicProcedure */
-const ANYONE: Row = { anonymous: "ok", outsider: "ok", member: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
+const ANYONE: Row = { anonymous: "ok", outsider: "ok", member: "ok", limitedMember: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
 /** authedProcedure: users and API tokens */
-const SIGNED_IN: Row = { anonymous: "UNAUTHORIZED", outsider: "ok", member: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
+const SIGNED_IN: Row = { anonymous: "UNAUTHORIZED", outsider: "ok", member: "ok", limitedMember: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
 /** userProcedure: a person, not a token */
-const PEOPLE: Row = { anonymous: "UNAUTHORIZED", outsider: "ok", member: "ok", admin: "ok", owner: "ok", memberToken: "FORBIDDEN", adminToken: "FORBIDDEN" };
-/** orgProcedure("member") / boardProcedure(…): anyone in the org; other tenants see nothing */
-const ORG_MEMBERS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
-/** orgProcedure("admin") / boardProcedure(…, "admin") */
-const ORG_ADMINS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "FORBIDDEN", admin: "ok", owner: "ok", memberToken: "FORBIDDEN", adminToken: "ok" };
+const PEOPLE: Row = { anonymous: "UNAUTHORIZED", outsider: "ok", member: "ok", limitedMember: "ok", admin: "ok", owner: "ok", memberToken: "FORBIDDEN", adminToken: "FORBIDDEN" };
+/** orgProcedure("member") and boardProcedure("read"): anyone in the org; other tenants see nothing */
+const ORG_MEMBERS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "ok", limitedMember: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
+/** boardProcedure("write"): members with write access to the board */
+const BOARD_WRITERS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "ok", limitedMember: "FORBIDDEN", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
+/** orgProcedure("admin") and boardProcedure(…, "admin") */
+const ORG_ADMINS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "FORBIDDEN", limitedMember: "FORBIDDEN", admin: "ok", owner: "ok", memberToken: "FORBIDDEN", adminToken: "ok" };
 /** First-run setup: public, but refused for everyone once a user exists (as in every fixture). */
-const NOBODY_AFTER_SETUP: Row = { anonymous: "CONFLICT", outsider: "CONFLICT", member: "CONFLICT", admin: "CONFLICT", owner: "CONFLICT", memberToken: "CONFLICT", adminToken: "CONFLICT" };
+const NOBODY_AFTER_SETUP: Row = { anonymous: "CONFLICT", outsider: "CONFLICT", member: "CONFLICT", limitedMember: "CONFLICT", admin: "CONFLICT", owner: "CONFLICT", memberToken: "CONFLICT", adminToken: "CONFLICT" };
 
 interface Entry {
   expect: Row;
-  /** Valid input for a fresh fixture (the same input for every caller). */
-  input: (f: Fixture, db: Db) => unknown | Promise<unknown>;
+  /**
+   * Valid input for a fresh fixture, the same for every caller. `self` is the person the caller
+   * acts as (a token acts as its creator, the owner), for rows only their author may change.
+   */
+  input: (f: Fixture, db: Db, self: UserRef) => unknown | Promise<unknown>;
 }
 
 const unique = () => newId().slice(0, 10);
+const ownerOf = async (db: Db, f: Fixture) => asUser(db, f.owner.id);
 
 const MATRIX: Record<string, Entry> = {
   "setup.status": { expect: ANYONE, input: () => undefined },
@@ -58,17 +69,14 @@ const MATRIX: Record<string, Entry> = {
 
   "invitations.create": { expect: ORG_ADMINS, input: (f) => ({ orgId: f.org.id, role: "member" }) },
   "invitations.list": { expect: ORG_ADMINS, input: (f) => ({ orgId: f.org.id }) },
-  "invitations.revoke": {
-    expect: ORG_ADMINS,
-    input: async (f, db) => ({ orgId: f.org.id, invitationId: (await (await asUser(db, f.owner.id)).invitations.create({ orgId: f.org.id })).id }),
-  },
-  "invitations.preview": { expect: ANYONE, input: async (f, db) => ({ token: (await (await asUser(db, f.owner.id)).invitations.create({ orgId: f.org.id })).token }) },
+  "invitations.revoke": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, invitationId: (await (await ownerOf(db, f)).invitations.create({ orgId: f.org.id })).id }) },
+  "invitations.preview": { expect: ANYONE, input: async (f, db) => ({ token: (await (await ownerOf(db, f)).invitations.create({ orgId: f.org.id })).token }) },
   // An invitation to an org none of the callers belongs to, so every person may accept it.
   "invitations.accept": { expect: PEOPLE, input: async (_f, db) => ({ token: await thirdOrgInvitation(db) }) },
   "invitations.signUp": {
     expect: ANYONE,
     input: async (f, db) => ({
-      token: (await (await asUser(db, f.owner.id)).invitations.create({ orgId: f.org.id })).token,
+      token: (await (await ownerOf(db, f)).invitations.create({ orgId: f.org.id })).token,
       email: `joiner-${unique()}@example.test`,
       name: "Joiner",
       password: "long enough password",
@@ -80,21 +88,87 @@ const MATRIX: Record<string, Entry> = {
   "apiTokens.revoke": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, tokenId: (await createToken(db, f, "member")).id }) },
 
   "boards.list": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
-  "boards.create": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id, name: "Board Two" }) },
+  "boards.create": { expect: ORG_ADMINS, input: (f) => ({ orgId: f.org.id, name: "Board Two" }) },
   "boards.get": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id }) },
-  "boards.update": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, name: "Renamed board" }) },
+  "boards.update": { expect: ORG_ADMINS, input: (f) => ({ boardId: f.board.id, name: "Renamed board" }) },
+  "boards.setArchived": { expect: ORG_ADMINS, input: (f) => ({ boardId: f.board.id, archived: true }) },
+  "boards.deletePreview": { expect: ORG_ADMINS, input: (f) => ({ boardId: f.board.id }) },
   "boards.delete": { expect: ORG_ADMINS, input: (f) => ({ boardId: f.board.id }) },
 
+  "boardGroups.list": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
+  "boardGroups.get": { expect: ORG_MEMBERS, input: async (f, db) => ({ orgId: f.org.id, groupId: await boardGroup(db, f) }) },
+  "boardGroups.create": { expect: ORG_ADMINS, input: (f) => ({ orgId: f.org.id, name: "Group" }) },
+  "boardGroups.update": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, groupId: await boardGroup(db, f), name: "Renamed group" }) },
+  "boardGroups.delete": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, groupId: await boardGroup(db, f) }) },
+
+  "boardAccess.get": { expect: ORG_ADMINS, input: (f) => ({ orgId: f.org.id, userId: f.limited.id }) },
+  "boardAccess.set": {
+    expect: ORG_ADMINS,
+    input: async (f, db) => ({ orgId: f.org.id, userId: (await extraMember(db, f)).id, allBoards: false, grants: [{ boardId: f.board.id, level: "read" }] }),
+  },
+
   "tasks.list": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id }) },
-  "tasks.create": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, title: "New task" }) },
+  "tasks.create": { expect: BOARD_WRITERS, input: (f) => ({ boardId: f.board.id, title: "New task" }) },
   "tasks.get": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id }) },
-  "tasks.update": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id, priority: "high" }) },
-  "tasks.move": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id, status: "in_progress" }) },
-  "tasks.delete": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id }) },
+  "tasks.update": { expect: BOARD_WRITERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id, priority: "high" }) },
+  "tasks.move": { expect: BOARD_WRITERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id, status: "in_progress" }) },
+  "tasks.delete": { expect: BOARD_WRITERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id }) },
+  "tasks.addDependency": { expect: BOARD_WRITERS, input: async (f, db) => ({ boardId: f.board.id, taskId: f.task.id, dependsOnId: await secondTask(db, f) }) },
+  "tasks.removeDependency": {
+    expect: BOARD_WRITERS,
+    input: async (f, db) => {
+      const dependsOnId = await secondTask(db, f);
+      await (await ownerOf(db, f)).tasks.addDependency({ boardId: f.board.id, taskId: f.task.id, dependsOnId });
+      return { boardId: f.board.id, taskId: f.task.id, dependsOnId };
+    },
+  },
+  "tasks.history": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id }) },
   "tasks.events": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id }) },
 
+  "comments.list": { expect: ORG_MEMBERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id }) },
+  "comments.create": { expect: BOARD_WRITERS, input: (f) => ({ boardId: f.board.id, taskId: f.task.id, body: "Looks good" }) },
+  // Authors change their own comments: the comment is the caller's own.
+  "comments.update": { expect: BOARD_WRITERS, input: async (f, db, self) => ({ boardId: f.board.id, commentId: await commentBy(db, f, self), body: "Edited" }) },
+  "comments.delete": { expect: BOARD_WRITERS, input: async (f, db, self) => ({ boardId: f.board.id, commentId: await commentBy(db, f, self) }) },
+
+  "tags.list": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
+  "tags.create": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id, name: `tag ${unique()}` }) },
+  "tags.update": { expect: ORG_MEMBERS, input: async (f, db) => ({ orgId: f.org.id, tagId: await tag(db, f), color: "#112233" }) },
+  "tags.delete": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, tagId: await tag(db, f) }) },
+
+  "customFields.list": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
+  "customFields.create": { expect: ORG_ADMINS, input: (f) => ({ orgId: f.org.id, key: "estimate", label: "Estimate", type: "number" }) },
+  "customFields.update": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, fieldId: await field(db, f), label: "Renamed" }) },
+  "customFields.delete": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, fieldId: await field(db, f) }) },
+  "customFields.setOnBoard": { expect: ORG_ADMINS, input: async (f, db) => ({ boardId: f.board.id, fieldId: await field(db, f), enabled: true }) },
+
   "activity.list": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
+  "activity.events": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
+  "dashboard.get": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
 };
+
+async function boardGroup(db: Db, f: Fixture): Promise<string> {
+  return (await (await ownerOf(db, f)).boardGroups.create({ orgId: f.org.id, name: `Group ${unique()}` })).id;
+}
+
+async function secondTask(db: Db, f: Fixture): Promise<string> {
+  return (await (await ownerOf(db, f)).tasks.create({ boardId: f.board.id, title: "Second task" })).id;
+}
+
+async function tag(db: Db, f: Fixture): Promise<string> {
+  return (await (await ownerOf(db, f)).tags.create({ orgId: f.org.id, name: `tag ${unique()}` })).id;
+}
+
+async function field(db: Db, f: Fixture): Promise<string> {
+  return (await (await ownerOf(db, f)).customFields.create({ orgId: f.org.id, key: `f_${unique().toLowerCase()}`, label: "Field", type: "text" })).id;
+}
+
+/** A comment on the fixture task written by `author` (inserted directly: limited members cannot comment). */
+async function commentBy(db: Db, f: Fixture, author: UserRef): Promise<string> {
+  const id = newId();
+  await db.comment.create({ data: { id, orgId: f.org.id, taskId: f.task.id, authorKind: "user", authorId: author.id, authorName: author.name, body: "Original" } });
+  return id;
+}
 
 async function extraMember(db: Db, f: Fixture) {
   const user = await insertUser(db, "extra");
@@ -117,6 +191,8 @@ async function contextFor(db: Db, f: Fixture, who: Who): Promise<Context> {
       return userContext(db, f.outsider.id, requestId);
     case "member":
       return userContext(db, f.member.id, requestId);
+    case "limitedMember":
+      return userContext(db, f.limited.id, requestId);
     case "admin":
       return userContext(db, f.admin.id, requestId);
     case "owner":
@@ -163,7 +239,7 @@ describe("authorization matrix", () => {
   it.each(cells)("%s as %s → %s", async (path, who, expected) => {
     const { db } = testDb;
     const f = await createFixture(db);
-    const input = await MATRIX[path].input(f, db);
+    const input = await MATRIX[path].input(f, db, selfOf(f, who));
     const ctx = await contextFor(db, f, who);
     const type = procedureType(path);
 

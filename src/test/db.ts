@@ -44,6 +44,10 @@ export async function dropSchema(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
   try {
+    // An extension created while this schema was first on the search_path lives here; CASCADE
+    // would drop it with every index other schemas built on it. Move it out first.
+    const { rows } = await client.query<{ extname: string }>("SELECT e.extname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE n.nspname = $1", [schema]);
+    for (const { extname } of rows) await client.query(`ALTER EXTENSION "${extname}" SET SCHEMA public`);
     await client.query(`DROP SCHEMA IF EXISTS "${schema.replace(/"/g, '""')}" CASCADE`);
   } finally {
     await client.end();
@@ -60,7 +64,7 @@ export async function createTestDb(provider: DbProvider): Promise<TestDb> {
     config: blank.config,
     url: blank.url,
     db,
-    reset: () => deleteAllRows(db),
+    reset: () => deleteAllRows(db, blank.config),
     async drop() {
       await db.$disconnect();
       await blank.cleanup();
@@ -68,17 +72,23 @@ export async function createTestDb(provider: DbProvider): Promise<TestDb> {
   };
 }
 
-/** Children before parents, so it works without CASCADE on both providers. */
-async function deleteAllRows(db: Db): Promise<void> {
-  await db.activityEvent.deleteMany();
-  await db.task.deleteMany();
-  await db.board.deleteMany();
-  await db.apiToken.deleteMany();
-  await db.invitation.deleteMany();
-  await db.membership.deleteMany();
-  await db.organization.deleteMany();
-  await db.user.deleteMany();
-  await db.loginThrottle.deleteMany();
+/** Empties every table (not the migration log), whatever tables the schema has by now. */
+async function deleteAllRows(db: Db, config: DbConfig): Promise<void> {
+  if (config.provider === "postgres") {
+    const tables = await db.$queryRawUnsafe<{ name: string }[]>("SELECT tablename::text AS name FROM pg_tables WHERE schemaname = $1 AND tablename <> '_mc_migrations'", config.schema);
+    if (tables.length) await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${config.schema}"."${t.name}"`).join(", ")} CASCADE`);
+    return;
+  }
+  // Full-text tables are kept in sync by triggers on Task; leave them (and SQLite's own) alone.
+  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> '_mc_migrations' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'TaskSearch%'",
+  );
+  await db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
+  try {
+    for (const { name } of tables) await db.$executeRawUnsafe(`DELETE FROM "${name}"`);
+  } finally {
+    await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  }
 }
 
 /** Postgres variants are skipped when the server is unreachable, unless MC_REQUIRE_POSTGRES=1. */

@@ -39,11 +39,16 @@ export async function insertOrg(db: Db, members: { user: UserRef; role: Role }[]
   return org;
 }
 
+/** Fixture boards let tasks move freely; the board-rule tests turn rules on explicitly. */
+export const NO_RULES = { approvalForDone: false, reviewBeforeDone: false, commentForReview: false, blockWhilePending: false, leadAgentOnlyStatus: false };
+
 export interface Fixture {
   org: OrgRef;
   owner: UserRef;
   admin: UserRef;
   member: UserRef;
+  /** A member limited to some boards (allBoards = false) with read access to `board` only. */
+  limited: UserRef;
   board: { id: string; name: string };
   task: { id: string; title: string };
   outsider: UserRef;
@@ -53,20 +58,29 @@ export interface Fixture {
 }
 
 export async function createFixture(db: Db): Promise<Fixture> {
-  const [owner, admin, member, outsider] = await Promise.all([insertUser(db, "owner"), insertUser(db, "admin"), insertUser(db, "member"), insertUser(db, "outsider")]);
+  const [owner, admin, member, limited, outsider] = await Promise.all([
+    insertUser(db, "owner"),
+    insertUser(db, "admin"),
+    insertUser(db, "member"),
+    insertUser(db, "limited"),
+    insertUser(db, "outsider"),
+  ]);
   const org = await insertOrg(db, [
     { user: owner, role: "owner" },
     { user: admin, role: "admin" },
     { user: member, role: "member" },
+    { user: limited, role: "member" },
   ]);
   const outsiderOrg = await insertOrg(db, [{ user: outsider, role: "owner" }], "other");
   const ownerCaller = await asUser(db, owner.id);
-  const board = await ownerCaller.boards.create({ orgId: org.id, name: "Ops" });
+  const board = await ownerCaller.boards.create({ orgId: org.id, name: "Ops", rules: NO_RULES });
   const task = await ownerCaller.tasks.create({ boardId: board.id, title: "First task" });
+  await db.membership.update({ where: { orgId_userId: { orgId: org.id, userId: limited.id } }, data: { allBoards: false } });
+  await db.boardAccess.create({ data: { id: newId(), boardId: board.id, userId: limited.id, level: "read" } });
   const outsiderCaller = await asUser(db, outsider.id);
-  const outsiderBoard = await outsiderCaller.boards.create({ orgId: outsiderOrg.id, name: "Theirs" });
+  const outsiderBoard = await outsiderCaller.boards.create({ orgId: outsiderOrg.id, name: "Theirs", rules: NO_RULES });
   const outsiderTask = await outsiderCaller.tasks.create({ boardId: outsiderBoard.id, title: "Their task" });
-  return { org, owner, admin, member, board, task, outsider, outsiderOrg, outsiderBoard, outsiderTask };
+  return { org, owner, admin, member, limited, board, task, outsider, outsiderOrg, outsiderBoard, outsiderTask };
 }
 
 /** A real API token made through apiTokens.create by `creator` (default: the owner). */
@@ -75,16 +89,12 @@ export async function createToken(db: Db, fixture: Fixture, role: Role, creator:
   return caller.apiTokens.create({ orgId: fixture.org.id, name: `${role} token`, role, ...opts });
 }
 
-export async function countRows(db: Db) {
-  const [users, orgs, memberships, invitations, apiTokens, boards, tasks, activity] = await Promise.all([
-    db.user.count(),
-    db.organization.count(),
-    db.membership.count(),
-    db.invitation.count(),
-    db.apiToken.count(),
-    db.board.count(),
-    db.task.count(),
-    db.activityEvent.count(),
-  ]);
-  return { users, orgs, memberships, invitations, apiTokens, boards, tasks, activity };
+/** Row counts of every model, to prove a refused call wrote nothing. */
+export async function countRows(db: Db): Promise<Record<string, number>> {
+  const models = [
+    "user", "organization", "membership", "invitation", "apiToken", "board", "boardGroup", "boardAccess", "task", "taskDependency",
+    "comment", "tag", "taskTag", "customFieldDef", "boardCustomField", "taskFieldValue", "approval", "agent", "activityEvent",
+  ] as const;
+  const counts = await Promise.all(models.map((m) => (db[m] as unknown as { count: () => Promise<number> }).count()));
+  return Object.fromEntries(models.map((m, i) => [m, counts[i]]));
 }

@@ -63,7 +63,7 @@ describeEachProvider("activity.list", (getDb) => {
     const { db } = getDb();
     const f = await createFixture(db);
     const member = await asUser(db, f.member.id);
-    const other = await member.boards.create({ orgId: f.org.id, name: "Other board" });
+    const other = await (await asUser(db, f.admin.id)).boards.create({ orgId: f.org.id, name: "Other board" });
     await member.tasks.create({ boardId: other.id, title: "elsewhere" });
     const { items } = await member.activity.list({ orgId: f.org.id, boardId: f.board.id, limit: 200 });
     expect(items.map((i) => i.action)).toEqual(["task.created", "board.created"]);

@@ -28,8 +28,8 @@ describeEachProvider("API tokens", (getDb) => {
     const created = await createToken(db, f, "member", f.admin);
     const ctx = await tokenContext(db, created.token, "req-token");
     expect(ctx.actor).toMatchObject({ kind: "api_token", tokenId: created.id, userId: f.admin.id, orgId: f.org.id, role: "member" });
-    const board = await createCaller(ctx).boards.create({ orgId: f.org.id, name: "From a script" });
-    const row = await db.activityEvent.findFirstOrThrow({ where: { targetId: board.id } });
+    const task = await createCaller(ctx).tasks.create({ boardId: f.board.id, title: "From a script" });
+    const row = await db.activityEvent.findFirstOrThrow({ where: { targetId: task.id } });
     expect(row).toMatchObject({ actorKind: "api_token", actorId: created.id, requestId: "req-token" });
   });
 

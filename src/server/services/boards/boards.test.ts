@@ -4,11 +4,11 @@ import { asUser, caught } from "@/test/context";
 import { countRows, createFixture } from "@/test/fixtures";
 
 describeEachProvider("boards", (getDb) => {
-  it("a member creates a board; it is listed with task counts by status", async () => {
+  it("an admin creates a board; members see it listed with task counts by status", async () => {
     const { db } = getDb();
     const f = await createFixture(db);
     const member = await asUser(db, f.member.id);
-    const board = await member.boards.create({ orgId: f.org.id, name: "Launch Plan", description: "Everything for launch" });
+    const board = await (await asUser(db, f.admin.id)).boards.create({ orgId: f.org.id, name: "Launch Plan", description: "Everything for launch" });
     expect(board).toMatchObject({ orgId: f.org.id, name: "Launch Plan", slug: "launch-plan", description: "Everything for launch" });
     await member.tasks.create({ boardId: board.id, title: "a" });
     await member.tasks.create({ boardId: board.id, title: "b", status: "review" });
@@ -19,17 +19,28 @@ describeEachProvider("boards", (getDb) => {
     expect(list.find((b) => b.id === f.board.id)!.taskCounts).toMatchObject({ inbox: 1 });
     expect(await member.boards.get({ boardId: board.id })).toMatchObject({ id: board.id, name: "Launch Plan" });
     const row = await db.activityEvent.findFirstOrThrow({ where: { action: "board.created", targetId: board.id } });
-    expect(row).toMatchObject({ orgId: f.org.id, boardId: board.id, actorId: f.member.id });
+    expect(row).toMatchObject({ orgId: f.org.id, boardId: board.id, actorId: f.admin.id });
+  });
+
+  it("a member can neither create nor edit boards (FORBIDDEN), and nothing is written", async () => {
+    const { db } = getDb();
+    const f = await createFixture(db);
+    const member = await asUser(db, f.member.id);
+    const before = await countRows(db);
+    expect((await caught(() => member.boards.create({ orgId: f.org.id, name: "Mine" }))).code).toBe("FORBIDDEN");
+    expect((await caught(() => member.boards.update({ boardId: f.board.id, name: "Mine" }))).code).toBe("FORBIDDEN");
+    expect(await countRows(db)).toEqual(before);
+    expect((await db.board.findUniqueOrThrow({ where: { id: f.board.id } })).name).toBe(f.board.name);
   });
 
   it("a board slug that exists in the organization is refused with CONFLICT", async () => {
     const { db } = getDb();
     const f = await createFixture(db);
-    const member = await asUser(db, f.member.id);
+    const admin = await asUser(db, f.admin.id);
     const slug = `b-${randomSuffix()}`;
-    await member.boards.create({ orgId: f.org.id, name: "One", slug });
+    await admin.boards.create({ orgId: f.org.id, name: "One", slug });
     const before = await countRows(db);
-    expect((await caught(() => member.boards.create({ orgId: f.org.id, name: "Two", slug }))).code).toBe("CONFLICT");
+    expect((await caught(() => admin.boards.create({ orgId: f.org.id, name: "Two", slug }))).code).toBe("CONFLICT");
     expect(await countRows(db)).toEqual(before);
     // The same slug in another organization is fine.
     await (await asUser(db, f.outsider.id)).boards.create({ orgId: f.outsiderOrg.id, name: "Two", slug });
@@ -38,7 +49,7 @@ describeEachProvider("boards", (getDb) => {
   it("renaming a board records the old and new name", async () => {
     const { db } = getDb();
     const f = await createFixture(db);
-    const updated = await (await asUser(db, f.member.id)).boards.update({ boardId: f.board.id, name: "Renamed" });
+    const updated = await (await asUser(db, f.admin.id)).boards.update({ boardId: f.board.id, name: "Renamed" });
     expect(updated.name).toBe("Renamed");
     const row = await db.activityEvent.findFirstOrThrow({ where: { action: "board.updated", targetId: f.board.id } });
     expect(JSON.parse(row.diff)).toMatchObject({ name: { before: f.board.name, after: "Renamed" } });

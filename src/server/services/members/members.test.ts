@@ -17,6 +17,7 @@ describeEachProvider("members", (getDb) => {
         [f.owner.id, "owner"],
         [f.admin.id, "admin"],
         [f.member.id, "member"],
+        [f.limited.id, "member"],
       ].sort(),
     );
     expect(list.find((m) => m.userId === f.member.id)).toMatchObject({ email: f.member.email, name: f.member.name });
