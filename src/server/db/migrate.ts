@@ -67,9 +67,11 @@ async function migratePostgres(config: DbConfig): Promise<MigrationResult> {
   await client.connect();
   const schema = `"${config.schema.replace(/"/g, '""')}"`;
   try {
+    // Lock first: two concurrent `CREATE SCHEMA IF NOT EXISTS` can both miss the schema and one
+    // then fails on pg_namespace's unique index.
+    await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query(`SET search_path TO ${schema}`);
-    await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     await client.query('CREATE TABLE IF NOT EXISTS "_mc_migrations" (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)');
     const { rows } = await client.query<{ name: string }>('SELECT name FROM "_mc_migrations"');
     const done = new Set(rows.map((r) => r.name));
