@@ -5,7 +5,7 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { Button } from "@/components/ui/button";
 import { EmptyState, Spinner } from "@/components/ui/misc";
 import { Select } from "@/components/ui/field";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC, useTRPCClient } from "@/lib/trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/routers/_app";
 import { ActivityEntry } from "./activity-entry";
@@ -26,15 +26,18 @@ export function ActivityTimeline({
   initialPage: ActivityPage | null;
 }) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const selectId = useId();
   const [boardId, setBoardId] = useState<string | null>(initialBoardId);
   const boardNames = new Map(boards.map((b) => [b.id, b.name]));
 
+  const input = { orgId: orgSlug, limit: PAGE_SIZE, ...(boardId ? { boardId } : {}) };
+  // Our own queryFn: tRPC's infinite options add a `direction` key that the strict input schema rejects.
   const query = useInfiniteQuery({
-    ...trpc.activity.list.infiniteQueryOptions(
-      { orgId: orgSlug, limit: PAGE_SIZE, ...(boardId ? { boardId } : {}) },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined },
-    ),
+    queryKey: trpc.activity.list.infiniteQueryKey(input),
+    queryFn: ({ pageParam, signal }) => client.activity.list.query({ ...input, ...(pageParam ? { cursor: pageParam } : {}) }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: ActivityPage) => last.nextCursor,
     // The server rendered the first page for the filter in the URL; other filters load here.
     ...(initialPage && boardId === initialBoardId ? { initialData: { pages: [initialPage], pageParams: [null] } } : {}),
   });
