@@ -104,8 +104,8 @@ export function ApiTokensSettings({ org }: { org: Org }) {
               </Select>
             )}
           </Field>
-          <Field label="Expires in (days)" error={daysError} hint="Empty: never.">
-            {(id) => <Input id={id} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} placeholder="90" />}
+          <Field label="Expires in (days)" error={daysError} hint="Leave empty for no expiry.">
+            {(id) => <Input id={id} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} placeholder="Never" />}
           </Field>
           <Button type="submit" busy={create.isPending} className="sm:mt-[1.625rem]">
             Create token
@@ -174,7 +174,7 @@ export function ApiTokensSettings({ org }: { org: Org }) {
                       </td>
                       <td className={`${td} text-right`}>
                         {s.label !== "Revoked" ? (
-                          <Button variant="ghost" size="sm" className="text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/40" onClick={() => setRevoking(t)}>
+                          <Button variant="ghost" size="sm" className="text-red-600! hover:bg-red-50! dark:text-red-400! dark:hover:bg-red-950/40!" onClick={() => setRevoking(t)}>
                             Revoke
                           </Button>
                         ) : null}

@@ -153,7 +153,7 @@ export function InvitationsSettings({ org }: { org: Org }) {
                       </td>
                       <td className={`${td} text-right`}>
                         {s.label === "Pending" ? (
-                          <Button variant="ghost" size="sm" className="text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/40" onClick={() => setRevoking(inv)}>
+                          <Button variant="ghost" size="sm" className="text-red-600! hover:bg-red-50! dark:text-red-400! dark:hover:bg-red-950/40!" onClick={() => setRevoking(inv)}>
                             Revoke
                           </Button>
                         ) : null}

@@ -58,6 +58,9 @@ export function MembersSettings({ org, userId }: { org: Org; userId: string }) {
 
   /** Admins manage members and admins; only an owner touches the owner role (the server enforces the same). */
   const canManage = (m: Member) => isAdmin && (m.role !== "owner" || isOwner);
+  // The server refuses to demote or remove the last owner; don't offer what will fail.
+  const ownerCount = members.data?.filter((m) => m.role === "owner").length ?? 0;
+  const isLastOwner = (m: Member) => m.role === "owner" && ownerCount <= 1;
   const roleOptions = ROLES.filter((r) => r !== "owner" || isOwner).slice().reverse();
 
   return (
@@ -106,12 +109,12 @@ export function MembersSettings({ org, userId }: { org: Org; userId: string }) {
                       <div className="text-xs text-slate-500 dark:text-slate-400">{m.email}</div>
                     </td>
                     <td className={td}>
-                      {canManage(m) ? (
+                      {canManage(m) && !isLastOwner(m) ? (
                         <Select
                           aria-label={`Role of ${m.name}`}
                           value={m.role}
                           disabled={changingId === m.userId}
-                          className="h-8 w-32 py-1"
+                          className="h-8! w-32! py-1!"
                           onChange={(e) => {
                             const role = e.target.value as Role;
                             setChangingId(m.userId);
@@ -129,14 +132,17 @@ export function MembersSettings({ org, userId }: { org: Org; userId: string }) {
                           ))}
                         </Select>
                       ) : (
-                        <Badge tone={roleTone(m.role)}>{m.role}</Badge>
+                        <span className="inline-flex items-center gap-2">
+                          <Badge tone={roleTone(m.role)}>{m.role}</Badge>
+                          {isAdmin && isLastOwner(m) ? <span className="text-xs text-slate-500 dark:text-slate-400">Last owner</span> : null}
+                        </span>
                       )}
                     </td>
                     <td className={`${td} whitespace-nowrap text-slate-500 dark:text-slate-400`}>{formatDate(m.joinedAt)}</td>
                     {isAdmin ? (
                       <td className={`${td} text-right`}>
-                        {canManage(m) ? (
-                          <Button variant="ghost" size="sm" className="text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/40" onClick={() => setRemoving(m)}>
+                        {canManage(m) && !isLastOwner(m) ? (
+                          <Button variant="ghost" size="sm" className="text-red-600! hover:bg-red-50! dark:text-red-400! dark:hover:bg-red-950/40!" onClick={() => setRemoving(m)}>
                             {m.userId === userId ? "Leave" : "Remove"}
                           </Button>
                         ) : null}

@@ -43,7 +43,14 @@ export function OrgSettings({ org, canEdit }: { org: Org; canEdit: boolean }) {
           <Field label="Organization name">
             {(id) => <Input id={id} value={name} onChange={(e) => setName(e.target.value)} readOnly={!canEdit} maxLength={120} required className="max-w-md" />}
           </Field>
-          <Field label="URL slug" hint="Used in links and the API (`orgId` accepts the slug). It cannot be changed.">
+          <Field
+            label="URL slug"
+            hint={
+              <>
+                Used in links and the API (<code className="font-mono">orgId</code> accepts the slug). It cannot be changed.
+              </>
+            }
+          >
             {(id) => <Input id={id} value={org.slug} readOnly className="max-w-md font-mono text-slate-500" />}
           </Field>
           <div className="flex items-center gap-3 text-sm text-slate-500 dark:text-slate-400">

@@ -42,7 +42,7 @@ export function CopyField({ value, label }: { value: string; label: string }) {
     <div className="flex items-stretch gap-2">
       <code
         aria-label={label}
-        className="min-w-0 flex-1 overflow-x-auto whitespace-nowrap rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs leading-5 text-slate-800 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-200"
+        className="min-w-0 flex-1 break-all whitespace-pre-wrap rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs leading-5 text-slate-800 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-200"
       >
         {value}
       </code>
