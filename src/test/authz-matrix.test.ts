@@ -210,7 +210,7 @@ function procedureAt(caller: unknown, path: string): Procedure {
   return path.split(".").reduce((node, key) => (node as Record<string, unknown>)[key], caller) as Procedure;
 }
 
-const procedureType = (path: string): string => (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]._def.type;
+const procedureType = (path: string): string => (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]._def.type;
 
 const ALL_PATHS = Object.keys(appRouter._def.procedures).sort();
 
