@@ -104,7 +104,7 @@ export function ApiTokensSettings({ org }: { org: Org }) {
               </Select>
             )}
           </Field>
-          <Field label="Expires in (days)" error={daysError} hint="Leave empty for no expiry.">
+          <Field label="Expires in (days)" error={daysError} hint="Optional.">
             {(id) => <Input id={id} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} placeholder="Never" />}
           </Field>
           <Button type="submit" busy={create.isPending} className="sm:mt-[1.625rem]">
