@@ -18,6 +18,8 @@ export interface FakeLlmRequest {
   model: string | null;
   /** The whole last user message as the gateway sent it (envelope included). */
   userText: string;
+  /** Every user message's text, oldest first, internal-context blocks removed. */
+  userMessages: string[];
   /** The system prompt the gateway built for the turn (AGENTS.md, skills, … end up here). */
   systemText: string;
   /** Names of the tools the gateway offered. */
@@ -50,8 +52,9 @@ const INTERNAL_CONTEXT = /<<<BEGIN_OPENCLAW_INTERNAL_CONTEXT>>>[\s\S]*?<<<END_OP
 
 /**
  * Replies to the operator's last message: the last user message that still has text once the
- * gateway's internal-context blocks are removed, and within it the last non-empty line (the
- * gateway may prefix metadata lines).
+ * gateway's internal-context blocks are removed. The gateway shapes it as
+ * "[Wed 2026-11-25 14:05 UTC] <operator text>\n\nRuntime: …", so the reply echoes the first
+ * paragraph without the timestamp.
  */
 export function cannedReply(messages: ChatMessage[]): { userText: string; reply: string; toolCall: { name: string; arguments: string } | null } {
   let full = "";
@@ -60,9 +63,8 @@ export function cannedReply(messages: ChatMessage[]): { userText: string; reply:
     full = textOf(messages[i].content).replace(INTERNAL_CONTEXT, "").trim();
     if (full) break;
   }
-  const lines = full.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const lastLine = lines.at(-1) ?? "";
-  const call = /^call tool (\S+) (\{.*\})$/.exec(lastLine);
+  const operatorText = operatorTextOf(full);
+  const call = /^call tool (\S+) (\{.*\})$/.exec(operatorText);
   // After a tool call, the tool's result is the newest message (the gateway may append context after it).
   const lastAssistant = messages.map((m) => m?.role).lastIndexOf("assistant");
   const toolResult = messages.slice(lastAssistant + 1).find((m) => m?.role === "tool");
@@ -70,7 +72,17 @@ export function cannedReply(messages: ChatMessage[]): { userText: string; reply:
     return { userText: full, reply: `${CANNED_PREFIX} tool ${call[1]} said: ${textOf(toolResult.content).trim()}`, toolCall: null };
   }
   if (call) return { userText: full, reply: "", toolCall: { name: call[1], arguments: call[2] } };
-  return { userText: full, reply: `${CANNED_PREFIX} ${lastLine}`, toolCall: null };
+  return { userText: full, reply: `${CANNED_PREFIX} ${operatorText}`, toolCall: null };
+}
+
+export function operatorTextOf(userText: string): string {
+  const firstParagraph = userText.split(/\r?\n\s*\r?\n/)[0] ?? "";
+  return firstParagraph
+    .replace(/^\[[^\]]*\]\s*/, "")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(" ");
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -123,7 +135,8 @@ export async function startFakeLlm(opts: { port?: number; modelId?: string } = {
           .map((m) => textOf(m.content))
           .join("\n");
         const tools = (body.tools ?? []).map((t) => t.function?.name ?? "").filter(Boolean);
-        requests.push({ at: new Date(), path: url.pathname, stream, model: body.model ?? null, userText, systemText, tools, reply, toolCall });
+        const userMessages = messages.filter((m) => m?.role === "user").map((m) => textOf(m.content).replace(INTERNAL_CONTEXT, "").trim());
+        requests.push({ at: new Date(), path: url.pathname, stream, model: body.model ?? null, userText, userMessages, systemText, tools, reply, toolCall });
         const toolCalls = toolCall ? [{ index: 0, id: `call_mc_${counter + 1}`, type: "function", function: toolCall }] : null;
         const id = `chatcmpl-mc-${++counter}`;
         const created = Math.floor(Date.now() / 1000);
