@@ -44,8 +44,6 @@ export function ActivityTimeline({
 
   // New activity arrives over the org stream; refetch (debounced) so it appears at the top.
   const refetchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const refetch = useRef(query.refetch);
-  refetch.current = query.refetch;
   useEffect(() => () => clearTimeout(refetchTimer.current ?? undefined), []);
   useSubscription(
     trpc.activity.events.subscriptionOptions(
@@ -55,7 +53,7 @@ export function ActivityTimeline({
           const event = item.data;
           if (boardId && "boardId" in event && event.boardId !== boardId) return;
           clearTimeout(refetchTimer.current ?? undefined);
-          refetchTimer.current = setTimeout(() => void refetch.current(), 300);
+          refetchTimer.current = setTimeout(() => void query.refetch(), 300);
         },
       },
     ),

@@ -39,8 +39,6 @@ export function BoardView({ orgSlug, initialBoard, initialTasks, canDelete }: { 
   const [deleting, setDeleting] = useState(false);
   // Our own delete (in flight or done) also arrives as a board.deleted event: no "someone else" toast then.
   const leaving = useRef(false);
-  const deletingOpen = useRef(false);
-  deletingOpen.current = deleting;
 
   const boardsHome = `/o/${orgSlug}`;
   const leave = useCallback(() => {
@@ -54,7 +52,7 @@ export function BoardView({ orgSlug, initialBoard, initialTasks, canDelete }: { 
     pending,
     onBoardUpdated: (next) => queryClient.setQueryData(boardKey, (old: Board | undefined) => (old ? { ...old, ...next } : next)),
     onBoardDeleted: () => {
-      if (leaving.current || deletingOpen.current) return;
+      if (leaving.current || deleting) return;
       toast.warning(`Board “${board.name}” was deleted`, { description: "Someone else deleted it; you are back on the boards list." });
       leave();
     },
