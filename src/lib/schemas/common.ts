@@ -16,6 +16,8 @@ export const Password = z.string().min(10, "Use at least 10 characters").max(200
 export const PageInput = {
   cursor: z.string().max(64).optional().describe("The nextCursor of the previous page"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Sent by tRPC's infinite queries; pages only go forward. */
+  direction: z.enum(["forward", "backward"]).optional(),
 };
 
 export const OkOutput = z.object({ ok: z.literal(true) });

@@ -84,6 +84,8 @@ export const TaskListInput = z.strictObject({
   order: z.enum(["asc", "desc"]).default("asc"),
   cursor: z.string().max(500).optional().describe("The nextCursor of the previous page"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Sent by tRPC's infinite queries; pages only go forward. */
+  direction: z.enum(["forward", "backward"]).optional(),
 });
 export type TaskListQuery = z.infer<typeof TaskListInput>;
 export const TaskListOutput = z.object({ items: z.array(TaskOutput), nextCursor: z.string().nullable() });
