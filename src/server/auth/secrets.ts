@@ -23,3 +23,13 @@ export function parseApiToken(token: string): { lookupId: string; secret: string
   const match = /^mc_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/.exec(token);
   return match ? { lookupId: match[1], secret: match[2] } : null;
 }
+
+/** Agent tokens: `mca_<lookupId>_<secret>`, the same scheme as API tokens, bound to one agent. */
+export function newAgentTokenParts(): { token: string; lookupId: string; secretHash: string } {
+  const parts = newApiTokenParts();
+  return { ...parts, token: `mca_${parts.token.slice("mc_".length)}` };
+}
+
+export function parseAgentToken(token: string): { lookupId: string; secret: string } | null {
+  return token.startsWith("mca_") ? parseApiToken(`mc_${token.slice("mca_".length)}`) : null;
+}
