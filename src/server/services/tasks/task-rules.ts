@@ -14,7 +14,10 @@ export async function assertStatusChangeAllowed(
   change: { taskId: string | null; from: TaskStatusValue | null; to: TaskStatusValue; hasComment: boolean },
 ) {
   if (change.from === change.to) return;
-  if (board.ruleLeadAgentOnlyStatus) {
+  // A new task landing in the inbox is work handed to the board, not a status decision: people
+  // must still be able to file tasks on a lead-agent-only board.
+  const filedToInbox = change.from === null && change.to === "inbox";
+  if (board.ruleLeadAgentOnlyStatus && !filedToInbox) {
     // Agents authenticate with the gateway issue; until then no caller is the lead agent.
     const actor = ctx.actor as { kind: string; agentId?: string } | null;
     if (actor?.kind !== "agent" || !board.leadAgentId || actor.agentId !== board.leadAgentId) {
