@@ -2,12 +2,14 @@
 // and scripts can import it; the route handlers pass the session's user id in.
 import type { Db } from "./db/client";
 import type { Role } from "@/lib/roles";
-import { resolveApiToken } from "./auth/resolve-api-token";
+import { resolveAgentToken, resolveApiToken } from "./auth/resolve-api-token";
 import { newId } from "@/lib/ids";
 
 export type Actor =
   | { kind: "user"; userId: string; name: string }
   | { kind: "api_token"; tokenId: string; userId: string; orgId: string; role: Role; name: string }
+  /** An OpenClaw agent with its agent token: may only call the agent API, on its own board. */
+  | { kind: "agent"; agentId: string; orgId: string; boardId: string | null; name: string }
   /** Mission Control itself (first-run bootstrap, the CLI): acts with owner rights. */
   | { kind: "system"; name: string };
 
@@ -29,7 +31,7 @@ export interface CreateContextOptions {
 export async function createContext(opts: CreateContextOptions): Promise<Context> {
   const base = { db: opts.db, requestId: opts.requestId ?? newId(), ip: opts.ip ?? null };
   const bearer = opts.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (bearer) return { ...base, actor: await resolveApiToken(opts.db, bearer) };
+  if (bearer) return { ...base, actor: bearer.startsWith("mca_") ? await resolveAgentToken(opts.db, bearer) : await resolveApiToken(opts.db, bearer) };
   if (opts.sessionUserId) {
     const user = await opts.db.user.findUnique({ where: { id: opts.sessionUserId }, select: { id: true, name: true } });
     if (user) return { ...base, actor: { kind: "user", userId: user.id, name: user.name } };

@@ -8,7 +8,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context";
-import { resolveOrgAccess, resolveBoardAccess, type BoardMode } from "./services/access";
+import { resolveAgentAccess, resolveOrgAccess, resolveBoardAccess, type BoardMode } from "./services/access";
 import type { Role } from "@/lib/roles";
 
 const t = initTRPC
@@ -52,6 +52,15 @@ export const authedProcedure = t.procedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
+/** An agent calling with its agent token (`mca_…`): the agent, its org and its board. */
+export const agentProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const actor = ctx.actor;
+  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Send the agent token: Authorization: Bearer mca_…" });
+  if (actor.kind !== "agent") throw new TRPCError({ code: "FORBIDDEN", message: "The agent API needs an agent token (mca_…)" });
+  const access = await resolveAgentAccess(ctx, actor);
+  return next({ ctx: { ...ctx, actor, ...access } });
+});
+
 /** A signed-in user (API tokens act for an org, not as a person: they cannot use these). */
 export const userProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.actor.kind !== "user") throw new TRPCError({ code: "FORBIDDEN", message: "This action needs a signed-in user, not an API token" });
@@ -79,5 +88,5 @@ export const boardProcedure = (mode: BoardMode, minRole: Role = "member") =>
   authedProcedure.use(async ({ ctx, getRawInput, next }) => {
     const { boardId } = await readRef(BoardRef, getRawInput);
     const access = await resolveBoardAccess(ctx, boardId, mode, minRole);
-    return next({ ctx: { ...ctx, org: access.org, role: access.role, board: access.board, boardFilter: access.boardFilter } });
+    return next({ ctx: { ...ctx, org: access.org, role: access.role, board: access.board, boardLevel: access.boardLevel, boardFilter: access.boardFilter } });
   });

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import type { Actor } from "../context";
 import type { Role } from "@/lib/roles";
-import { parseApiToken, safeEqualHex, sha256 } from "./secrets";
+import { parseAgentToken, parseApiToken, safeEqualHex, sha256 } from "./secrets";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -17,4 +17,14 @@ export async function resolveApiToken(db: Db, token: string): Promise<Actor | nu
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
   return { kind: "api_token", tokenId: row.id, userId: row.userId, orgId: row.orgId, role: row.role as Role, name: `token:${row.name}` };
+}
+
+/** An agent token's actor, or null when unknown, rotated away, or the agent is being deleted. */
+export async function resolveAgentToken(db: Db, token: string): Promise<Actor | null> {
+  const parts = parseAgentToken(token);
+  if (!parts) return null;
+  const agent = await db.agent.findUnique({ where: { tokenLookupId: parts.lookupId } });
+  if (!agent?.tokenSecretHash || agent.desiredState !== "present") return null;
+  if (!safeEqualHex(sha256(parts.secret), agent.tokenSecretHash)) return null;
+  return { kind: "agent", agentId: agent.id, orgId: agent.orgId, boardId: agent.boardId, name: `agent:${agent.name}` };
 }

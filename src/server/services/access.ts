@@ -24,6 +24,8 @@ interface OrgStanding {
 async function standingIn(ctx: Context & { actor: Actor }, orgId: string): Promise<OrgStanding | null> {
   const actor = ctx.actor;
   if (actor.kind === "system") return { role: "owner", grants: null, userId: null };
+  // Agents use the agent API only (agentProcedure); the operator API does not know them.
+  if (actor.kind === "agent") return null;
   const userId = actor.userId;
   const membership = await ctx.db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { role: true, allBoards: true } });
   if (!membership) return null;
@@ -63,5 +65,15 @@ export async function resolveBoardAccess(ctx: Context & { actor: Actor }, boardI
   requireRole(standing.role, minRole);
   if (mode === "write" && level !== "write") throw forbidden("You have read-only access to this board");
   const { org, ...rest } = board;
-  return { org, role: standing.role, board: rest, boardFilter: boardFilterOf(standing) };
+  return { org, role: standing.role, board: rest, boardLevel: level, boardFilter: boardFilterOf(standing) };
+}
+
+/** The agent's org and board, as the task services expect them; agents act with member rights. */
+export async function resolveAgentAccess(ctx: Context, actor: Extract<Actor, { kind: "agent" }>) {
+  const agent = await ctx.db.agent.findUnique({
+    where: { id: actor.agentId },
+    include: { org: { select: { id: true, slug: true, name: true } }, board: true },
+  });
+  if (!agent) throw notFound("Agent");
+  return { org: agent.org, role: "member" as Role, agent, board: agent.board, boardFilter: agent.boardId ? { id: { in: [agent.boardId] } } : { id: { in: [] } } };
 }

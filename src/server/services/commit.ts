@@ -33,6 +33,8 @@ export function actorOf(ctx: Pick<Context, "actor">): { kind: string; id: string
       return { kind: "user", id: actor.userId, name: actor.name };
     case "api_token":
       return { kind: "api_token", id: actor.tokenId, name: actor.name };
+    case "agent":
+      return { kind: "agent", id: actor.agentId, name: actor.name };
     case "system":
       return { kind: "system", id: null, name: actor.name };
   }
