@@ -13,6 +13,9 @@ export type Actor =
   /** Mission Control itself (first-run bootstrap, the CLI): acts with owner rights. */
   | { kind: "system"; name: string };
 
+/** Callers of the operator API (everything except the agent API). */
+export type OperatorActor = Exclude<Actor, { kind: "agent" }>;
+
 export interface Context {
   db: Db;
   actor: Actor | null;

@@ -48,8 +48,10 @@ export const middleware = t.middleware;
 export const publicProcedure = t.procedure;
 
 export const authedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an API token (Authorization: Bearer mc_…)" });
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
+  const actor = ctx.actor;
+  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an API token (Authorization: Bearer mc_…)" });
+  if (actor.kind === "agent") throw new TRPCError({ code: "FORBIDDEN", message: "Agent tokens can only call the agent API (/api/v1/agent/…)" });
+  return next({ ctx: { ...ctx, actor } });
 });
 
 /** An agent calling with its agent token (`mca_…`): the agent, its org and its board. */

@@ -2,7 +2,7 @@
 // does not belong to is NOT_FOUND, never FORBIDDEN. Board access: owners and admins see every
 // board; a member sees every board unless their membership is limited (allBoards = false),
 // then only the boards granted to them, each with read or write.
-import type { Context, Actor } from "../context";
+import type { Actor, Context, OperatorActor } from "../context";
 import { roleAtLeast, type Role } from "@/lib/roles";
 import { forbidden, notFound } from "../errors";
 
@@ -21,11 +21,9 @@ interface OrgStanding {
   userId: string | null;
 }
 
-async function standingIn(ctx: Context & { actor: Actor }, orgId: string): Promise<OrgStanding | null> {
+async function standingIn(ctx: Context & { actor: OperatorActor }, orgId: string): Promise<OrgStanding | null> {
   const actor = ctx.actor;
   if (actor.kind === "system") return { role: "owner", grants: null, userId: null };
-  // Agents use the agent API only (agentProcedure); the operator API does not know them.
-  if (actor.kind === "agent") return null;
   const userId = actor.userId;
   const membership = await ctx.db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { role: true, allBoards: true } });
   if (!membership) return null;
@@ -44,7 +42,7 @@ function requireRole(role: Role, minRole: Role): void {
 }
 
 /** `orgRef` is an organization id or slug. */
-export async function resolveOrgAccess(ctx: Context & { actor: Actor }, orgRef: string, minRole: Role) {
+export async function resolveOrgAccess(ctx: Context & { actor: OperatorActor }, orgRef: string, minRole: Role) {
   const org = await ctx.db.organization.findFirst({ where: { OR: [{ id: orgRef }, { slug: orgRef }] }, select: { id: true, slug: true, name: true } });
   const standing = org ? await standingIn(ctx, org.id) : null;
   if (!org || !standing) throw notFound("Organization");
@@ -56,7 +54,7 @@ export async function resolveOrgAccess(ctx: Context & { actor: Actor }, orgRef: 
 export type BoardFilter = { id?: { in: string[] } };
 const boardFilterOf = (standing: OrgStanding): BoardFilter => (standing.grants ? { id: { in: [...standing.grants.keys()] } } : {});
 
-export async function resolveBoardAccess(ctx: Context & { actor: Actor }, boardId: string, mode: BoardMode, minRole: Role = "member") {
+export async function resolveBoardAccess(ctx: Context & { actor: OperatorActor }, boardId: string, mode: BoardMode, minRole: Role = "member") {
   const board = await ctx.db.board.findUnique({ where: { id: boardId }, include: { org: { select: { id: true, slug: true, name: true } } } });
   const standing = board ? await standingIn(ctx, board.orgId) : null;
   const level = standing && (standing.grants ? standing.grants.get(boardId) : "write");

@@ -1,7 +1,7 @@
-import type { Context, Actor } from "../../context";
+import type { Context, OperatorActor } from "../../context";
 import type { Role } from "@/lib/roles";
 
-export async function listMyOrgs(ctx: Context & { actor: Actor }) {
+export async function listMyOrgs(ctx: Context & { actor: OperatorActor }) {
   const actor = ctx.actor;
   if (actor.kind === "api_token") {
     const org = await ctx.db.organization.findUniqueOrThrow({ where: { id: actor.orgId } });
@@ -12,7 +12,7 @@ export async function listMyOrgs(ctx: Context & { actor: Actor }) {
   return memberships.map((m) => ({ ...m.org, role: m.role as Role }));
 }
 
-export async function whoAmI(ctx: Context & { actor: Actor }) {
+export async function whoAmI(ctx: Context & { actor: OperatorActor }) {
   const actor = ctx.actor;
   const orgs = await listMyOrgs(ctx);
   if (actor.kind === "user") {
