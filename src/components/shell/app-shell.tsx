@@ -7,7 +7,7 @@ import { cn } from "@/lib/cn";
 import { Logo } from "./logo";
 import { OrgSwitcher, type ShellOrg } from "./org-switcher";
 import { ThemeToggle } from "./theme-toggle";
-import { ActivityIcon, BoardsIcon, CloseIcon, DocsIcon, ExternalIcon, MenuIcon, SettingsIcon, SignOutIcon } from "./icons";
+import { ActivityIcon, BoardsIcon, CloseIcon, DashboardIcon, DocsIcon, GroupsIcon, ExternalIcon, MenuIcon, SettingsIcon, SignOutIcon } from "./icons";
 
 type ShellUser = { name: string; email: string | null };
 
@@ -112,7 +112,9 @@ export function AppShell({ orgs, current, user, children }: { orgs: ShellOrg[]; 
 function NavLinks({ slug, pathname }: { slug: string; pathname: string }) {
   const base = `/o/${slug}`;
   const items = [
+    { href: `${base}/dashboard`, label: "Dashboard", Icon: DashboardIcon, active: pathname.startsWith(`${base}/dashboard`) },
     { href: base, label: "Boards", Icon: BoardsIcon, active: pathname === base || pathname.startsWith(`${base}/boards`) },
+    { href: `${base}/groups`, label: "Groups", Icon: GroupsIcon, active: pathname.startsWith(`${base}/groups`) },
     { href: `${base}/activity`, label: "Activity", Icon: ActivityIcon, active: pathname.startsWith(`${base}/activity`) },
     { href: `${base}/settings`, label: "Settings", Icon: SettingsIcon, active: pathname.startsWith(`${base}/settings`) },
   ];
