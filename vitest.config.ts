@@ -18,6 +18,8 @@ export default defineConfig({
     env: {
       // bcrypt at cost 4: password hashing is not what these tests measure.
       MC_BCRYPT_COST: "4",
+      // Gateway tokens and device keys are encrypted at rest (src/server/crypto/secret-box.ts).
+      MC_ENCRYPTION_KEY: "mc-test-encryption-key",
     },
   },
 });

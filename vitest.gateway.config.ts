@@ -16,6 +16,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 240_000,
     teardownTimeout: 60_000,
-    env: { MC_GATEWAY_SUITE: "1" },
+    // The gateways-* files drive the real services, so they need the migrated SQLite template.
+    globalSetup: ["src/test/global-setup.ts"],
+    env: { MC_GATEWAY_SUITE: "1", MC_ENCRYPTION_KEY: "mc-test-encryption-key", MC_BCRYPT_COST: "4" },
   },
 });
