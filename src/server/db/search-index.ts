@@ -47,8 +47,11 @@ export async function ensurePostgresSearch(client: pg.Client): Promise<void> {
   await client.query(`CREATE INDEX IF NOT EXISTS "Task_description_trgm" ON "Task" USING gin ("description" ${ops})`);
 }
 
+/** The words of a search text (letters, digits, underscores); punctuation separates them. */
+export const searchWords = (text: string): string[] => text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+
 /** An FTS5 query matching every word as a prefix, with the user's text quoted (no syntax). */
 export function ftsQuery(text: string): string | null {
-  const words = text.match(/[\p{L}\p{N}_]+/gu);
-  return words?.length ? words.map((w) => `"${w}"*`).join(" ") : null;
+  const words = searchWords(text);
+  return words.length ? words.map((w) => `"${w}"*`).join(" ") : null;
 }

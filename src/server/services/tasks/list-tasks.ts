@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/sqlite";
 import type { Context } from "../../context";
 import type { TaskListQuery } from "@/lib/schemas/tasks";
 import { providerOf } from "../../db/client";
-import { ftsQuery } from "../../db/search-index";
+import { ftsQuery, searchWords } from "../../db/search-index";
 import { badRequest } from "../../errors";
 import { loadTask, taskInclude, taskView, type BoardCtx } from "./task-view";
 
@@ -15,9 +15,12 @@ const SORT_COLUMNS = {
   title: ["title"],
 } as const;
 
-/** Task ids on the board matching a text search, through the provider's index. */
-async function searchIds(db: Context["db"], boardId: string, q: string): Promise<string[] | { contains: string }> {
-  if (providerOf(db) === "postgres") return { contains: q };
+/**
+ * Task ids on the board matching a text search (SQLite's FTS index), or on Postgres the words
+ * to match with trigram-indexed ILIKE. Both: every word, in any order, in title or description.
+ */
+async function searchIds(db: Context["db"], boardId: string, q: string): Promise<string[] | { words: string[] }> {
+  if (providerOf(db) === "postgres") return { words: searchWords(q) };
   const match = ftsQuery(q);
   if (!match) return [];
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
@@ -45,8 +48,12 @@ export async function listTasks(ctx: BoardCtx, input: Omit<TaskListQuery, "board
   if (Object.keys(due).length) where.dueAt = due;
   if (input.q) {
     const hits = await searchIds(ctx.db, ctx.board.id, input.q);
-    const text = Array.isArray(hits) ? { id: { in: hits } } : { OR: [{ title: { ...hits, mode: "insensitive" } }, { description: { ...hits, mode: "insensitive" } }] };
-    where.AND = [text as Prisma.TaskWhereInput];
+    const text = Array.isArray(hits)
+      ? [{ id: { in: hits } }]
+      : hits.words.length
+        ? hits.words.map((word) => ({ OR: [{ title: { contains: word, mode: "insensitive" } }, { description: { contains: word, mode: "insensitive" } }] }))
+        : [{ id: { in: [] } }];
+    where.AND = text as Prisma.TaskWhereInput[];
   }
   if (input.cursor && !(await ctx.db.task.findFirst({ where: { id: input.cursor, boardId: ctx.board.id }, select: { id: true } }))) {
     throw badRequest("The cursor does not belong to this board's list; start from the first page");
