@@ -9,7 +9,14 @@ export function SettingsTabs({ slug, isAdmin }: { slug: string; isAdmin: boolean
   const tabs = [
     { href: base, label: "Organization" },
     { href: `${base}/members`, label: "Members" },
-    ...(isAdmin ? [{ href: `${base}/invitations`, label: "Invitations" }, { href: `${base}/api-tokens`, label: "API tokens" }] : []),
+    { href: `${base}/tags`, label: "Tags" },
+    ...(isAdmin
+      ? [
+          { href: `${base}/custom-fields`, label: "Custom fields" },
+          { href: `${base}/invitations`, label: "Invitations" },
+          { href: `${base}/api-tokens`, label: "API tokens" },
+        ]
+      : []),
   ];
   return (
     <nav aria-label="Settings" className="mb-6 border-b border-slate-200 dark:border-slate-800">

@@ -14,7 +14,7 @@ export default async function SettingsLayout({ children, params }: { children: R
     <div className="max-w-5xl">
       <PageHeader
         title="Settings"
-        description={isAdmin ? `Manage ${org.name}: its name, members, invite links and API tokens.` : `${org.name} and its members. Admins manage these settings.`}
+        description={isAdmin ? `Manage ${org.name}: its name, members and their board access, tags, custom fields, invite links and API tokens.` : `${org.name}, its members and tags. Admins manage the other settings.`}
       />
       <SettingsTabs slug={org.slug} isAdmin={isAdmin} />
       {children}
