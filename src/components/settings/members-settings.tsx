@@ -10,10 +10,11 @@ import { Select } from "@/components/ui/field";
 import { Badge } from "@/components/ui/misc";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatDate } from "./format";
+import { BoardAccessDialog } from "./board-access-dialog";
 import { LoadError, LoadingRows, SettingsSection, table, tableWrap, tbody, td, th, thead } from "./section";
 
 type Org = { id: string; slug: string; name: string; role: Role };
-type Member = { userId: string; name: string; email: string; role: Role; joinedAt: Date };
+type Member = { userId: string; name: string; email: string; role: Role; allBoards: boolean; joinedAt: Date };
 
 export const roleTone = (role: Role) => (role === "owner" ? "indigo" : role === "admin" ? "green" : "slate") as "indigo" | "green" | "slate";
 
@@ -23,6 +24,7 @@ export function MembersSettings({ org, userId }: { org: Org; userId: string }) {
   const members = useQuery(trpc.members.list.queryOptions({ orgId: org.id }));
   const [removing, setRemoving] = useState<Member | null>(null);
   const [changingId, setChangingId] = useState<string | null>(null);
+  const [accessFor, setAccessFor] = useState<Member | null>(null);
   const isAdmin = roleAtLeast(org.role, "admin");
   const isOwner = org.role === "owner";
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ orgId: org.id }) });
@@ -137,10 +139,20 @@ export function MembersSettings({ org, userId }: { org: Org; userId: string }) {
                           {isAdmin && isLastOwner(m) ? <span className="text-xs text-slate-500 dark:text-slate-400">Last owner</span> : null}
                         </span>
                       )}
+                      {m.role === "member" && !m.allBoards ? (
+                        <span className="ml-2 align-middle" title="Sees only the boards granted to them">
+                          <Badge tone="amber">Limited</Badge>
+                        </span>
+                      ) : null}
                     </td>
                     <td className={`${td} whitespace-nowrap text-slate-500 dark:text-slate-400`}>{formatDate(m.joinedAt)}</td>
                     {isAdmin ? (
-                      <td className={`${td} text-right`}>
+                      <td className={`${td} whitespace-nowrap text-right`}>
+                        {m.role === "member" ? (
+                          <Button variant="ghost" size="sm" onClick={() => setAccessFor(m)} aria-label={`Board access for ${m.name}`}>
+                            Board access
+                          </Button>
+                        ) : null}
                         {canManage(m) && !isLastOwner(m) ? (
                           <Button variant="ghost" size="sm" className="text-red-600! hover:bg-red-50! dark:text-red-400! dark:hover:bg-red-950/40!" onClick={() => setRemoving(m)}>
                             {m.userId === userId ? "Leave" : "Remove"}
@@ -155,6 +167,7 @@ export function MembersSettings({ org, userId }: { org: Org; userId: string }) {
           </div>
         )}
       </SettingsSection>
+      {isAdmin ? <BoardAccessDialog orgId={org.id} member={accessFor} onClose={() => setAccessFor(null)} /> : null}
       <ConfirmDialog
         open={!!removing}
         title={removing?.userId === userId ? `Leave ${org.name}?` : `Remove ${removing?.name ?? ""}?`}

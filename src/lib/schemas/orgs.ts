@@ -13,6 +13,7 @@ export const MemberOutput = z.object({
   email: z.string(),
   name: z.string(),
   role: RoleSchema,
+  allBoards: z.boolean().describe("False when the member sees only the boards granted to them"),
   joinedAt: z.date(),
 });
 export const MemberListInput = z.strictObject({ orgId: OrgRefInput });

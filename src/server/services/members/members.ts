@@ -9,7 +9,7 @@ type OrgCtx = Context & { org: OrgRef; role: Role };
 
 export async function listMembers(ctx: OrgCtx) {
   const rows = await ctx.db.membership.findMany({ where: { orgId: ctx.org.id }, include: { user: true }, orderBy: { createdAt: "asc" } });
-  return rows.map((m) => ({ userId: m.userId, email: m.user.email, name: m.user.name, role: m.role as Role, joinedAt: m.createdAt }));
+  return rows.map((m) => ({ userId: m.userId, email: m.user.email, name: m.user.name, role: m.role as Role, allBoards: m.allBoards, joinedAt: m.createdAt }));
 }
 
 async function loadMember(tx: Tx, orgId: string, userId: string) {
@@ -35,7 +35,7 @@ export async function changeMemberRole(ctx: OrgCtx, input: { userId: string; rol
     const member = await loadMember(tx, ctx.org.id, input.userId);
     const current = member.role as Role;
     assertMayManage(ctx, current, input.role);
-    if (current === input.role) return { userId: member.userId, email: member.user.email, name: member.user.name, role: current, joinedAt: member.createdAt };
+    if (current === input.role) return { userId: member.userId, email: member.user.email, name: member.user.name, role: current, allBoards: member.allBoards, joinedAt: member.createdAt };
     if (!roleAtLeast(input.role, "owner")) await assertNotLastOwner(tx, ctx.org.id, member);
     const updated = await tx.membership.update({ where: { id: member.id }, data: { role: input.role } });
     await record({
@@ -47,7 +47,7 @@ export async function changeMemberRole(ctx: OrgCtx, input: { userId: string; rol
       before: { role: current },
       after: { role: input.role },
     });
-    return { userId: member.userId, email: member.user.email, name: member.user.name, role: updated.role as Role, joinedAt: member.createdAt };
+    return { userId: member.userId, email: member.user.email, name: member.user.name, role: updated.role as Role, allBoards: updated.allBoards, joinedAt: member.createdAt };
   });
 }
 
