@@ -1,13 +1,18 @@
 import type { Context } from "../../context";
-import type { OrgRef } from "../access";
+import type { BoardFilter, OrgRef } from "../access";
 
-/** Newest first, keyset-paginated on (createdAt, id) so pages stay stable while rows arrive. */
-export async function listActivity(ctx: Context & { org: OrgRef }, input: { boardId?: string; cursor?: string; limit: number }) {
+/**
+ * Newest first, keyset-paginated on (createdAt, id) so pages stay stable while rows arrive.
+ * A member limited to some boards sees org-level rows and those boards' rows only.
+ */
+export async function listActivity(ctx: Context & { org: OrgRef; boardFilter: BoardFilter }, input: { boardId?: string; cursor?: string; limit: number }) {
+  const visible = ctx.boardFilter.id ? { OR: [{ boardId: null }, { boardId: ctx.boardFilter.id }] } : {};
   const cursorRow = input.cursor ? await ctx.db.activityEvent.findFirst({ where: { id: input.cursor, orgId: ctx.org.id }, select: { id: true, createdAt: true } }) : null;
   const rows = await ctx.db.activityEvent.findMany({
     where: {
       orgId: ctx.org.id,
       boardId: input.boardId,
+      AND: [visible],
       ...(cursorRow ? { OR: [{ createdAt: { lt: cursorRow.createdAt } }, { createdAt: cursorRow.createdAt, id: { lt: cursorRow.id } }] } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
