@@ -78,12 +78,14 @@ build_once() {
 }
 
 gateway_suite() {
-  # ── HOOK: the OpenClaw gateway suite (a later issue) runs here, against a real gateway
-  # started once for the suite (scripts/openclaw/). Until it exists this step does nothing.
-  if [ -f scripts/run-gateway-tests.ts ]; then
-    "${TSX[@]}" scripts/run-gateway-tests.ts
+  # ── HOOK: the OpenClaw gateway suite ─────────────────────────────────────────────────────
+  # Real `openclaw` gateway (installed into .tools/ by scripts/openclaw/install.ts, ~650 MB),
+  # one gateway per test file (`npm run test:gateway`). Wiring it into every `npm test` is a
+  # later issue: until then it runs here only with MC_TEST_GATEWAY=1.
+  if [ "${MC_TEST_GATEWAY:-}" = 1 ]; then
+    npm run -s test:gateway
   else
-    echo "(no gateway suite yet)"
+    echo "(gateway suite not enabled here yet: MC_TEST_GATEWAY=1 runs it; or npm run test:gateway)"
   fi
 }
 
