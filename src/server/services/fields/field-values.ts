@@ -9,6 +9,11 @@ type FieldType = (typeof FIELD_TYPES)[number];
 type Def = { id: string; label: string; type: string; required: boolean; options: string };
 type Value = string | number | boolean | null;
 
+function isCalendarDate(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
 function check(def: Def, value: Exclude<Value, null>): string | number | boolean {
   const wrong = (what: string) => badRequest(`"${def.label}" must be ${what}`);
   switch (def.type as FieldType) {
@@ -26,7 +31,8 @@ function check(def: Def, value: Exclude<Value, null>): string | number | boolean
       if (typeof value !== "boolean") throw wrong("true or false");
       return value;
     case "date":
-      if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw wrong("a date (YYYY-MM-DD)");
+      // Date.parse rolls 2025-02-30 over to March 2nd: the day must survive the round trip.
+      if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !isCalendarDate(value)) throw wrong("a date (YYYY-MM-DD)");
       return value;
     case "url": {
       if (typeof value !== "string") throw wrong("a URL");
