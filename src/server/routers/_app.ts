@@ -5,6 +5,7 @@ import { boardAccessRouter, boardGroupsRouter, boardsRouter } from "./boards";
 import { commentsRouter, tasksRouter } from "./tasks";
 import { customFieldsRouter, tagsRouter } from "./tags";
 import { activityRouter, dashboardRouter } from "./activity";
+import { agentApiRouter, agentsRouter } from "./agents";
 
 export const appRouter = router({
   setup: setupRouter,
@@ -22,6 +23,8 @@ export const appRouter = router({
   customFields: customFieldsRouter,
   activity: activityRouter,
   dashboard: dashboardRouter,
+  agents: agentsRouter,
+  agent: agentApiRouter,
 });
 
 // One rule for every REST operation: its operationId is its tRPC path (`tasks.create`).

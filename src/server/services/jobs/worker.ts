@@ -1,0 +1,101 @@
+// A job worker: claims due jobs of some kinds and runs their handler, a few at a time. It polls
+// every `pollMs` and wakes at once when a job of its kinds is enqueued in this process. A job
+// claimed by a worker that dies is re-claimed when its lease runs out (see queue.ts).
+import type { Db } from "../../db/client";
+import { claimJob, completeJob, failJob, jobSettings, onEnqueue, type JobRow } from "./queue";
+
+export interface JobOutcome {
+  /** Run again after this delay even though it succeeded (e.g. waiting on an external state). */
+  retryInMs?: number;
+  error?: string;
+}
+
+export type JobHandler = (job: JobRow) => Promise<JobOutcome | void>;
+
+export interface JobWorker {
+  stop(): Promise<void>;
+  /** Look for work now. */
+  wake(): void;
+  /** Runs until no job is due (tests). */
+  drain(): Promise<void>;
+}
+
+export function startJobWorker(opts: { db: Db; kinds: string[]; handler: JobHandler; concurrency?: number; onError?: (job: JobRow, error: unknown) => void }): JobWorker {
+  const concurrency = opts.concurrency ?? 4;
+  const running = new Set<Promise<void>>();
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let polling: Promise<void> | null = null;
+
+  async function runOne(job: JobRow): Promise<void> {
+    try {
+      const outcome = await opts.handler(job);
+      if (outcome?.retryInMs !== undefined) await failJob(opts.db, job, outcome.error ?? "waiting", { retryInMs: outcome.retryInMs });
+      else await completeJob(opts.db, job);
+    } catch (error) {
+      opts.onError?.(job, error);
+      await failJob(opts.db, job, error instanceof Error ? error.message : String(error)).catch(() => undefined);
+    }
+  }
+
+  async function poll(): Promise<void> {
+    while (!stopped && running.size < concurrency) {
+      let job: JobRow | null = null;
+      try {
+        job = await claimJob(opts.db, opts.kinds);
+      } catch (error) {
+        console.error("[jobs] claim failed:", (error as Error).message);
+      }
+      if (!job) break;
+      const p = runOne(job).finally(() => {
+        running.delete(p);
+        if (!stopped) wake();
+      });
+      running.add(p);
+    }
+  }
+
+  function wake(): void {
+    if (stopped) return;
+    polling ??= poll().finally(() => {
+      polling = null;
+    });
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      wake();
+      schedule();
+    }, jobSettings().pollMs);
+    timer.unref?.();
+  }
+
+  const unsubscribe = onEnqueue((kind) => {
+    if (opts.kinds.includes(kind)) wake();
+  });
+  schedule();
+  wake();
+
+  return {
+    wake,
+    async stop() {
+      stopped = true;
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      await polling;
+      await Promise.allSettled([...running]);
+    },
+    async drain() {
+      for (;;) {
+        wake();
+        await polling;
+        if (running.size === 0) {
+          await poll();
+          if (running.size === 0) return;
+        }
+        await Promise.race([...running]);
+      }
+    },
+  };
+}
