@@ -21,7 +21,7 @@ const selfOf = (f: Fixture, who: Who): UserRef =>
 
 const CALLERS = ["anonymous", "outsider", "member", "limitedMember", "admin", "owner", "memberToken", "adminToken"] as const;
 type Who = (typeof CALLERS)[number];
-type Outcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
+type Outcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "PRECONDITION_FAILED";
 type Row = Record<Who, Outcome>;
 
 // The rows the procedure builders in src/server/trpc.ts promise. `limitedMember` is a member
@@ -38,6 +38,8 @@ const ORG_MEMBERS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", mem
 const BOARD_WRITERS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "ok", limitedMember: "FORBIDDEN", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
 /** orgProcedure("admin") and boardProcedure(…, "admin") */
 const ORG_ADMINS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "FORBIDDEN", limitedMember: "FORBIDDEN", admin: "ok", owner: "ok", memberToken: "FORBIDDEN", adminToken: "ok" };
+/** Calls on a gateway: authorized callers reach it, which is unreachable in this fixture (PRECONDITION_FAILED). */
+const GATEWAY_CALLERS: Row = { ...ORG_MEMBERS, member: "PRECONDITION_FAILED", limitedMember: "PRECONDITION_FAILED", admin: "PRECONDITION_FAILED", owner: "PRECONDITION_FAILED", memberToken: "PRECONDITION_FAILED", adminToken: "PRECONDITION_FAILED" };
 /** First-run setup: public, but refused for everyone once a user exists (as in every fixture). */
 const NOBODY_AFTER_SETUP: Row = { anonymous: "CONFLICT", outsider: "CONFLICT", member: "CONFLICT", limitedMember: "CONFLICT", admin: "CONFLICT", owner: "CONFLICT", memberToken: "CONFLICT", adminToken: "CONFLICT" };
 
@@ -145,7 +147,25 @@ const MATRIX: Record<string, Entry> = {
   "activity.list": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
   "activity.events": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
   "dashboard.get": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
+
+  "gateways.list": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
+  "gateways.get": { expect: ORG_MEMBERS, input: async (f, db) => ({ orgId: f.org.id, gatewayId: await gateway(db, f) }) },
+  "gateways.create": { expect: ORG_ADMINS, input: (f) => ({ orgId: f.org.id, name: "Gateway", url: UNREACHABLE_GATEWAY, token: "gateway-token" }) },
+  "gateways.update": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, gatewayId: await gateway(db, f), name: "Renamed gateway" }) },
+  "gateways.delete": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, gatewayId: await gateway(db, f) }) },
+  "gateways.reconnect": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, gatewayId: await gateway(db, f) }) },
+  "gateways.sessions": { expect: GATEWAY_CALLERS, input: async (f, db) => ({ orgId: f.org.id, gatewayId: await gateway(db, f) }) },
+  "gateways.chatHistory": { expect: GATEWAY_CALLERS, input: async (f, db) => ({ orgId: f.org.id, gatewayId: await gateway(db, f), sessionKey: "agent:main:main" }) },
+  "gateways.sendChat": { expect: GATEWAY_CALLERS, input: async (f, db) => ({ orgId: f.org.id, gatewayId: await gateway(db, f), sessionKey: "agent:main:main", message: "hello" }) },
+  "gateways.events": { expect: ORG_MEMBERS, input: async (f, db) => ({ orgId: f.org.id, gatewayId: await gateway(db, f) }) },
 };
+
+/** Nothing listens on the discard port: connecting fails at once with ECONNREFUSED. */
+const UNREACHABLE_GATEWAY = "ws://127.0.0.1:9";
+
+async function gateway(db: Db, f: Fixture): Promise<string> {
+  return (await (await ownerOf(db, f)).gateways.create({ orgId: f.org.id, name: `Gateway ${unique()}`, url: UNREACHABLE_GATEWAY, token: "gateway-token" })).id;
+}
 
 async function boardGroup(db: Db, f: Fixture): Promise<string> {
   return (await (await ownerOf(db, f)).boardGroups.create({ orgId: f.org.id, name: `Group ${unique()}` })).id;

@@ -70,6 +70,8 @@ export interface GatewayConnectionOptions {
   deviceToken?: string | null;
   /** Sign connects with this identity (remote gateways, pairing). */
   deviceIdentity?: DeviceIdentity | null;
+  /** wss:// only: accept a certificate that does not verify (self-signed). */
+  allowInsecureTls?: boolean;
   scopes?: string[];
   clientVersion?: string;
   clientDisplayName?: string;
@@ -192,6 +194,7 @@ export class GatewayConnection {
       pairingRetryMs: options.pairingRetryMs ?? 15_000,
       minGatewayVersion: options.minGatewayVersion ?? MIN_GATEWAY_VERSION,
       logger: options.logger ?? consoleLogger,
+      allowInsecureTls: options.allowInsecureTls ?? false,
     };
     this.backoff = new Backoff(options.backoff ?? DEFAULT_BACKOFF);
     this.statusValue = {
@@ -315,7 +318,7 @@ export class GatewayConnection {
     this.stats.connects++;
     let socket: WebSocket;
     try {
-      socket = new WebSocket(this.url, { handshakeTimeout: this.opts.connectTimeoutMs, perMessageDeflate: false });
+      socket = new WebSocket(this.url, { handshakeTimeout: this.opts.connectTimeoutMs, perMessageDeflate: false, rejectUnauthorized: !this.opts.allowInsecureTls });
     } catch (error) {
       // Invalid URL and the like: no retry can fix it.
       this.setStatus({ state: "incompatible", lastError: `Invalid gateway URL ${this.url}: ${(error as Error).message}`, errorCode: "INVALID_URL" });

@@ -10,6 +10,7 @@ export interface GatewayConfig {
   token?: string | null;
   deviceToken?: string | null;
   deviceIdentity?: DeviceIdentity | null;
+  allowInsecureTls?: boolean;
 }
 
 export interface GatewayManagerOptions {
@@ -54,7 +55,7 @@ export class GatewayManager {
   ensure(gatewayId: string, config: GatewayConfig): GatewayConnection {
     const entry = this.entries.get(gatewayId);
     if (entry) {
-      if (entry.config.url !== config.url) {
+      if (entry.config.url !== config.url || Boolean(entry.config.allowInsecureTls) !== Boolean(config.allowInsecureTls)) {
         this.dispose(gatewayId, entry);
       } else {
         const tokenChanged = (entry.config.token ?? null) !== (config.token ?? null);

@@ -6,6 +6,7 @@ import { commentsRouter, tasksRouter } from "./tasks";
 import { customFieldsRouter, tagsRouter } from "./tags";
 import { activityRouter, dashboardRouter } from "./activity";
 import { agentApiRouter, agentsRouter } from "./agents";
+import { gatewaysRouter } from "./gateways";
 
 export const appRouter = router({
   setup: setupRouter,
@@ -25,6 +26,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   agents: agentsRouter,
   agent: agentApiRouter,
+  gateways: gatewaysRouter,
 });
 
 // One rule for every REST operation: its operationId is its tRPC path (`tasks.create`).
