@@ -111,39 +111,41 @@ export function MembersSettings({ org, userId }: { org: Org; userId: string }) {
                       <div className="text-xs text-slate-500 dark:text-slate-400">{m.email}</div>
                     </td>
                     <td className={td}>
-                      {canManage(m) && !isLastOwner(m) ? (
-                        <Select
-                          aria-label={`Role of ${m.name}`}
-                          value={m.role}
-                          disabled={changingId === m.userId}
-                          className="h-8! w-32! py-1!"
-                          onChange={(e) => {
-                            const role = e.target.value as Role;
-                            setChangingId(m.userId);
-                            // Optimistic: the select shows the new role at once; a refusal refetches the truth.
-                            queryClient.setQueryData(trpc.members.list.queryKey({ orgId: org.id }), (old) =>
-                              old?.map((x) => (x.userId === m.userId ? { ...x, role } : x)),
-                            );
-                            changeRole.mutate({ orgId: org.id, userId: m.userId, role });
-                          }}
-                        >
-                          {roleOptions.map((r) => (
-                            <option key={r} value={r}>
-                              {r[0].toUpperCase() + r.slice(1)}
-                            </option>
-                          ))}
-                        </Select>
-                      ) : (
-                        <span className="inline-flex items-center gap-2">
-                          <Badge tone={roleTone(m.role)}>{m.role}</Badge>
-                          {isAdmin && isLastOwner(m) ? <span className="text-xs text-slate-500 dark:text-slate-400">Last owner</span> : null}
-                        </span>
-                      )}
-                      {m.role === "member" && !m.allBoards ? (
-                        <span className="ml-2 align-middle" title="Sees only the boards granted to them">
-                          <Badge tone="amber">Limited</Badge>
-                        </span>
-                      ) : null}
+                      <div className="flex flex-wrap items-center gap-2">
+                        {canManage(m) && !isLastOwner(m) ? (
+                          <Select
+                            aria-label={`Role of ${m.name}`}
+                            value={m.role}
+                            disabled={changingId === m.userId}
+                            className="h-8! w-32! py-1!"
+                            onChange={(e) => {
+                              const role = e.target.value as Role;
+                              setChangingId(m.userId);
+                              // Optimistic: the select shows the new role at once; a refusal refetches the truth.
+                              queryClient.setQueryData(trpc.members.list.queryKey({ orgId: org.id }), (old) =>
+                                old?.map((x) => (x.userId === m.userId ? { ...x, role } : x)),
+                              );
+                              changeRole.mutate({ orgId: org.id, userId: m.userId, role });
+                            }}
+                          >
+                            {roleOptions.map((r) => (
+                              <option key={r} value={r}>
+                                {r[0].toUpperCase() + r.slice(1)}
+                              </option>
+                            ))}
+                          </Select>
+                        ) : (
+                          <span className="inline-flex items-center gap-2">
+                            <Badge tone={roleTone(m.role)}>{m.role}</Badge>
+                            {isAdmin && isLastOwner(m) ? <span className="text-xs text-slate-500 dark:text-slate-400">Last owner</span> : null}
+                          </span>
+                        )}
+                        {m.role === "member" && !m.allBoards ? (
+                          <span title="Sees only the boards granted to them">
+                            <Badge tone="amber">Limited</Badge>
+                          </span>
+                        ) : null}
+                      </div>
                     </td>
                     <td className={`${td} whitespace-nowrap text-slate-500 dark:text-slate-400`}>{formatDate(m.joinedAt)}</td>
                     {isAdmin ? (
