@@ -112,7 +112,7 @@ export function DashboardView({
               </Card>
             </li>
           ))}
-          <li>
+          <li className="col-span-2 sm:col-span-1">
             <Card className={cn("relative overflow-hidden p-4", data.overdueCount > 0 && "border-red-200 bg-red-50/60 dark:border-red-900/60 dark:bg-red-950/30")}>
               <span className={cn("absolute inset-y-0 left-0 w-1", data.overdueCount > 0 ? "bg-red-500" : "bg-slate-200 dark:bg-slate-700")} aria-hidden />
               <p className={cn("text-sm", data.overdueCount > 0 ? "text-red-700 dark:text-red-300" : "text-slate-500 dark:text-slate-400")}>Overdue</p>
@@ -158,7 +158,7 @@ export function DashboardView({
             ) : (
               <ul className="divide-y divide-slate-100 dark:divide-slate-800">
                 {data.overdue.map((t) => (
-                  <li key={t.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-3">
+                  <li key={t.id} className="flex flex-col gap-2 px-5 py-3 sm:flex-row sm:items-center sm:gap-4">
                     <div className="min-w-0 flex-1">
                       <Link
                         href={`/o/${org.slug}/boards/${t.boardId}?task=${t.id}`}
@@ -170,14 +170,17 @@ export function DashboardView({
                         {t.boardName} · {STATUS_LABELS[t.status as keyof typeof STATUS_LABELS] ?? t.status}
                       </p>
                     </div>
-                    <Badge tone={PRIORITY_TONE[t.priority as keyof typeof PRIORITY_TONE] ?? "slate"}>{PRIORITY_LABEL[t.priority] ?? t.priority}</Badge>
-                    <div className="w-32 text-right text-xs">
-                      <p className="font-medium text-red-600 dark:text-red-400" suppressHydrationWarning>
-                        {overdueText(t.dueAt)}
-                      </p>
-                      <p className="text-slate-500 dark:text-slate-400">
-                        Due <DateText value={t.dueAt} />
-                      </p>
+                    {/* Below the title on small screens, columns beside it on wider ones. */}
+                    <div className="flex items-center gap-3 sm:contents">
+                      <Badge tone={PRIORITY_TONE[t.priority as keyof typeof PRIORITY_TONE] ?? "slate"}>{PRIORITY_LABEL[t.priority] ?? t.priority}</Badge>
+                      <div className="flex flex-wrap gap-x-2 text-xs sm:block sm:w-32 sm:text-right">
+                        <p className="font-medium text-red-600 dark:text-red-400" suppressHydrationWarning>
+                          {overdueText(t.dueAt)}
+                        </p>
+                        <p className="text-slate-500 dark:text-slate-400">
+                          Due <DateText value={t.dueAt} />
+                        </p>
+                      </div>
                     </div>
                   </li>
                 ))}
