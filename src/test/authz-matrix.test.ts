@@ -11,15 +11,16 @@ import { appRouter } from "@/server/routers/_app";
 import type { Context } from "@/server/context";
 import type { Db } from "@/server/db/client";
 import { newId } from "@/lib/ids";
+import { newAgentTokenParts } from "@/server/auth/secrets";
 import { createTestDb, type TestDb } from "./db";
 import { anonContext, asUser, createCaller, tokenContext, userContext } from "./context";
 import { createFixture, createToken, insertOrg, insertUser, type Fixture, type UserRef } from "./fixtures";
 
 /** The person each caller acts as (tokens act as their creator, the owner). */
 const selfOf = (f: Fixture, who: Who): UserRef =>
-  ({ anonymous: f.owner, outsider: f.outsider, member: f.member, limitedMember: f.limited, admin: f.admin, owner: f.owner, memberToken: f.owner, adminToken: f.owner })[who];
+  ({ anonymous: f.owner, outsider: f.outsider, member: f.member, limitedMember: f.limited, admin: f.admin, owner: f.owner, memberToken: f.owner, adminToken: f.owner, agent: f.owner })[who];
 
-const CALLERS = ["anonymous", "outsider", "member", "limitedMember", "admin", "owner", "memberToken", "adminToken"] as const;
+const CALLERS = ["anonymous", "outsider", "member", "limitedMember", "admin", "owner", "memberToken", "adminToken", "agent"] as const;
 type Who = (typeof CALLERS)[number];
 type Outcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "PRECONDITION_FAILED";
 type Row = Record<Who, Outcome>;
@@ -27,21 +28,23 @@ type Row = Record<Who, Outcome>;
 // The rows the procedure builders in src/server/trpc.ts promise. `limitedMember` is a member
 // whose access is limited to some boards, with read access to the fixture board.
 /** publicProcedure */
-const ANYONE: Row = { anonymous: "ok", outsider: "ok", member: "ok", limitedMember: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
+const ANYONE: Row = { anonymous: "ok", outsider: "ok", member: "ok", limitedMember: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok", agent: "ok" };
 /** authedProcedure: users and API tokens */
-const SIGNED_IN: Row = { anonymous: "UNAUTHORIZED", outsider: "ok", member: "ok", limitedMember: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
+const SIGNED_IN: Row = { anonymous: "UNAUTHORIZED", outsider: "ok", member: "ok", limitedMember: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok", agent: "FORBIDDEN" };
 /** userProcedure: a person, not a token */
-const PEOPLE: Row = { anonymous: "UNAUTHORIZED", outsider: "ok", member: "ok", limitedMember: "ok", admin: "ok", owner: "ok", memberToken: "FORBIDDEN", adminToken: "FORBIDDEN" };
+const PEOPLE: Row = { anonymous: "UNAUTHORIZED", outsider: "ok", member: "ok", limitedMember: "ok", admin: "ok", owner: "ok", memberToken: "FORBIDDEN", adminToken: "FORBIDDEN", agent: "FORBIDDEN" };
 /** orgProcedure("member") and boardProcedure("read"): anyone in the org; other tenants see nothing */
-const ORG_MEMBERS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "ok", limitedMember: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
+const ORG_MEMBERS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "ok", limitedMember: "ok", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok", agent: "FORBIDDEN" };
 /** boardProcedure("write"): members with write access to the board */
-const BOARD_WRITERS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "ok", limitedMember: "FORBIDDEN", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok" };
+const BOARD_WRITERS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "ok", limitedMember: "FORBIDDEN", admin: "ok", owner: "ok", memberToken: "ok", adminToken: "ok", agent: "FORBIDDEN" };
 /** orgProcedure("admin") and boardProcedure(…, "admin") */
-const ORG_ADMINS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "FORBIDDEN", limitedMember: "FORBIDDEN", admin: "ok", owner: "ok", memberToken: "FORBIDDEN", adminToken: "ok" };
+const ORG_ADMINS: Row = { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", member: "FORBIDDEN", limitedMember: "FORBIDDEN", admin: "ok", owner: "ok", memberToken: "FORBIDDEN", adminToken: "ok", agent: "FORBIDDEN" };
 /** Calls on a gateway: authorized callers reach it, which is unreachable in this fixture (PRECONDITION_FAILED). */
 const GATEWAY_CALLERS: Row = { ...ORG_MEMBERS, member: "PRECONDITION_FAILED", limitedMember: "PRECONDITION_FAILED", admin: "PRECONDITION_FAILED", owner: "PRECONDITION_FAILED", memberToken: "PRECONDITION_FAILED", adminToken: "PRECONDITION_FAILED" };
+/** agentProcedure: only an agent with its own token (operators, users and API tokens are refused). */
+const AGENT_ONLY: Row = { anonymous: "UNAUTHORIZED", outsider: "FORBIDDEN", member: "FORBIDDEN", limitedMember: "FORBIDDEN", admin: "FORBIDDEN", owner: "FORBIDDEN", memberToken: "FORBIDDEN", adminToken: "FORBIDDEN", agent: "ok" };
 /** First-run setup: public, but refused for everyone once a user exists (as in every fixture). */
-const NOBODY_AFTER_SETUP: Row = { anonymous: "CONFLICT", outsider: "CONFLICT", member: "CONFLICT", limitedMember: "CONFLICT", admin: "CONFLICT", owner: "CONFLICT", memberToken: "CONFLICT", adminToken: "CONFLICT" };
+const NOBODY_AFTER_SETUP: Row = { anonymous: "CONFLICT", outsider: "CONFLICT", member: "CONFLICT", limitedMember: "CONFLICT", admin: "CONFLICT", owner: "CONFLICT", memberToken: "CONFLICT", adminToken: "CONFLICT", agent: "CONFLICT" };
 
 interface Entry {
   expect: Row;
@@ -158,7 +161,34 @@ const MATRIX: Record<string, Entry> = {
   "gateways.chatHistory": { expect: GATEWAY_CALLERS, input: async (f, db) => ({ orgId: f.org.id, gatewayId: await gateway(db, f), sessionKey: "agent:main:main" }) },
   "gateways.sendChat": { expect: GATEWAY_CALLERS, input: async (f, db) => ({ orgId: f.org.id, gatewayId: await gateway(db, f), sessionKey: "agent:main:main", message: "hello" }) },
   "gateways.events": { expect: ORG_MEMBERS, input: async (f, db) => ({ orgId: f.org.id, gatewayId: await gateway(db, f) }) },
+
+  "agents.list": { expect: ORG_MEMBERS, input: (f) => ({ orgId: f.org.id }) },
+  "agents.get": { expect: ORG_MEMBERS, input: async (f, db) => ({ orgId: f.org.id, agentId: (await insertAgent(db, f)).id }) },
+  "agents.create": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, name: "Scout", boardId: f.board.id, gatewayId: await gateway(db, f) }) },
+  "agents.update": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, agentId: (await insertAgent(db, f)).id, heartbeatIntervalSec: 60 }) },
+  "agents.delete": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, agentId: (await insertAgent(db, f)).id }) },
+  "agents.retry": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, agentId: (await insertAgent(db, f)).id }) },
+  // Authorized callers reach the agent's gateway, which is unreachable in this fixture.
+  "agents.files": { expect: GATEWAY_CALLERS, input: async (f, db) => ({ orgId: f.org.id, agentId: (await insertAgent(db, f, await gateway(db, f))).id }) },
+  // A gateway without agents: nothing to call on it, the sync itself is recorded.
+  "agents.templateSync": { expect: ORG_ADMINS, input: async (f, db) => ({ orgId: f.org.id, gatewayId: await gateway(db, f), templates: { soul: "" }, dryRun: true }) },
+
+  "agent.heartbeat": { expect: AGENT_ONLY, input: () => ({ status: "working", message: "on it" }) },
+  "agent.tasks": { expect: AGENT_ONLY, input: () => ({}) },
+  "agent.moveTask": { expect: AGENT_ONLY, input: (f) => ({ taskId: f.task.id, status: "in_progress" }) },
+  "agent.comment": { expect: AGENT_ONLY, input: (f) => ({ taskId: f.task.id, body: "Picked this up" }) },
+  "agent.requestApproval": { expect: AGENT_ONLY, input: (f) => ({ taskId: f.task.id, title: "Deploy to production", details: "All checks green" }) },
 };
+
+/** An agent on the fixture board (inserted directly: provisioning is not under test here). */
+async function insertAgent(db: Db, f: Fixture, gatewayId: string | null = null) {
+  const id = newId();
+  const token = newAgentTokenParts();
+  await db.agent.create({
+    data: { id, orgId: f.org.id, boardId: f.board.id, gatewayId, gatewayAgentId: gatewayId ? `mc-agent-${id.slice(-6)}` : null, name: `Agent ${unique()}`, status: "online", provisionStep: "done", tokenLookupId: token.lookupId, tokenSecretHash: token.secretHash },
+  });
+  return { id, token: token.token };
+}
 
 /** Nothing listens on the discard port: connecting fails at once with ECONNREFUSED. */
 const UNREACHABLE_GATEWAY = "ws://127.0.0.1:9";
@@ -221,6 +251,8 @@ async function contextFor(db: Db, f: Fixture, who: Who): Promise<Context> {
       return tokenContext(db, (await createToken(db, f, "member")).token, requestId);
     case "adminToken":
       return tokenContext(db, (await createToken(db, f, "admin")).token, requestId);
+    case "agent":
+      return tokenContext(db, (await insertAgent(db, f)).token, requestId);
   }
 }
 

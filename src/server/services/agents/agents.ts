@@ -8,6 +8,7 @@ import { commit } from "../commit";
 import { badRequest, notFound } from "../../errors";
 import { newId } from "@/lib/ids";
 import { connectionFor } from "../gateways/connections";
+import { awaitUsable, toTrpcError } from "../gateways/gateway-errors";
 import { deriveStatus, offlineAt } from "./status";
 import { STEP_LABELS, type ProvisionStep } from "./reconcile";
 import { enqueueReconcile } from "./worker";
@@ -192,14 +193,15 @@ export async function retryAgent(ctx: OrgCtx, input: { agentId: string }) {
 export async function agentFiles(ctx: OrgCtx, input: { agentId: string; name?: string }) {
   const agent = await loadAgent(ctx, input.agentId);
   if (!agent.gatewayId || !agent.gatewayAgentId) throw badRequest("This agent is not on a gateway yet");
+  const name = agent.gateway?.name ?? agent.gatewayId;
   const conn = await connectionFor(ctx.db, agent.gatewayId);
-  let listed: { files?: { name: string; size?: number; missing?: boolean }[] };
+  await awaitUsable(conn, name);
   try {
-    listed = await conn.request<{ files?: { name: string; size?: number; missing?: boolean }[] }>("agents.files.list", { agentId: agent.gatewayAgentId }, { timeoutMs: 10_000 });
+    const listed = await conn.request<{ files?: { name: string; size?: number; missing?: boolean }[] }>("agents.files.list", { agentId: agent.gatewayAgentId }, { timeoutMs: 10_000 });
+    const files = (listed.files ?? []).map((f) => ({ name: f.name, size: typeof f.size === "number" ? f.size : null, missing: Boolean(f.missing) }));
+    const file = input.name ? { name: input.name, content: (await getFile(conn, agent.gatewayAgentId, input.name)).content } : null;
+    return { files, file };
   } catch (error) {
-    throw badRequest(`The gateway could not list the agent's files: ${(error as Error).message}`);
+    throw toTrpcError(error, name, conn);
   }
-  const files = (listed.files ?? []).map((f) => ({ name: f.name, size: typeof f.size === "number" ? f.size : null, missing: Boolean(f.missing) }));
-  const file = input.name ? { name: input.name, content: (await getFile(conn, agent.gatewayAgentId, input.name)).content } : null;
-  return { files, file };
 }

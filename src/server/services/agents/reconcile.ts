@@ -6,6 +6,7 @@
 import type { Db } from "../../db/client";
 import type { GatewayConnection } from "../../gateway";
 import { connectionFor } from "../gateways/connections";
+import { awaitUsable } from "../gateways/gateway-errors";
 import { eventBus } from "../../events/bus";
 import { newAgentTokenParts } from "../../auth/secrets";
 import { commit } from "../commit";
@@ -109,9 +110,13 @@ function plainError(error: unknown): string {
   return msg;
 }
 
+/** The live connection, failing at once (with the gateway's reason) while it is down. */
 async function connected(db: Db, gatewayId: string | null): Promise<GatewayConnection> {
   if (!gatewayId) throw new Error("the agent has no gateway; choose one in its settings");
-  return connectionFor(db, gatewayId);
+  const conn = await connectionFor(db, gatewayId);
+  const gateway = await db.gateway.findUnique({ where: { id: gatewayId }, select: { name: true } });
+  await awaitUsable(conn, gateway?.name ?? gatewayId, 10_000);
+  return conn;
 }
 
 async function reconcilePresent(db: Db, agent: AgentRow): Promise<void> {
