@@ -26,6 +26,9 @@ export const BoardOutput = z.object({
   updatedAt: z.date(),
 });
 export type Board = z.infer<typeof BoardOutput>;
+export const BoardAccessLevel = z.enum(["read", "write"]);
+/** boards.get also says what the caller may do here, so the UI can hide write controls. */
+export const BoardGetOutput = BoardOutput.extend({ access: BoardAccessLevel.describe("The caller's access to this board") });
 export const BoardWithCountsOutput = BoardOutput.extend({ taskCounts: z.record(z.string(), z.number()) });
 
 const Description = z.string().max(5000);
@@ -78,7 +81,6 @@ export const BoardGroupUpdateInput = z.strictObject({ orgId: OrgRefInput, groupI
 export const BoardGroupRefInput = z.strictObject({ orgId: OrgRefInput, groupId: Id });
 export const BoardGroupListInput = z.strictObject({ orgId: OrgRefInput });
 
-export const BoardAccessLevel = z.enum(["read", "write"]);
 export const BoardAccessOutput = z.object({
   userId: z.string(),
   allBoards: z.boolean(),

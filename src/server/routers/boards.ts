@@ -21,7 +21,7 @@ export const boardsRouter = router({
   get: boardProcedure("read")
     .meta({ openapi: { method: "GET", path: "/boards/{boardId}", tags: ["boards"] } })
     .input(S.BoardGetInput)
-    .output(S.BoardOutput)
+    .output(S.BoardGetOutput)
     .query(({ ctx }) => boards.getBoard(ctx)),
   update: boardProcedure("write", "admin")
     .meta({ openapi: { method: "PATCH", path: "/boards/{boardId}", tags: ["boards"], summary: "Change a board's details, group, lead agent or rules" } })

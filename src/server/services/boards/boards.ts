@@ -1,6 +1,6 @@
 import type { Context } from "../../context";
 import type { Tx } from "../../db/client";
-import type { BoardFilter, OrgRef } from "../access";
+import type { BoardFilter, BoardMode, OrgRef } from "../access";
 import type { Role } from "@/lib/roles";
 import type { BoardRulesValue } from "@/lib/schemas/boards";
 import { commit } from "../commit";
@@ -77,7 +77,7 @@ export async function listBoards(ctx: OrgCtx, input: { groupId?: string; archive
   });
 }
 
-export const getBoard = (ctx: BoardCtx) => boardView(ctx.board);
+export const getBoard = (ctx: BoardCtx & { boardLevel: BoardMode }) => ({ ...boardView(ctx.board), access: ctx.boardLevel });
 
 export async function updateBoard(
   ctx: BoardCtx,
