@@ -1,9 +1,24 @@
 import Link from "next/link";
 import { STATUS_LABELS, TASK_STATUSES } from "@/lib/schemas/tasks";
 import { cn } from "@/lib/cn";
+import { Badge } from "@/components/ui/misc";
 import { STATUS_ACCENT } from "@/components/tasks/kanban-column";
 
-export function BoardCard({ href, name, description, taskCounts }: { href: string; name: string; description: string; taskCounts: Record<string, number> }) {
+export function BoardCard({
+  href,
+  name,
+  description,
+  taskCounts,
+  groupName,
+  archived,
+}: {
+  href: string;
+  name: string;
+  description: string;
+  taskCounts: Record<string, number>;
+  groupName?: string | null;
+  archived?: boolean;
+}) {
   const counts = TASK_STATUSES.map((s) => ({ status: s, label: STATUS_LABELS[s], count: taskCounts[s] ?? 0 }));
   const total = counts.reduce((sum, c) => sum + c.count, 0);
   const summary = total === 0 ? "No tasks" : counts.map((c) => `${c.count} ${c.label}`).join(", ");
@@ -17,6 +32,12 @@ export function BoardCard({ href, name, description, taskCounts }: { href: strin
         <h2 className="text-base font-semibold break-words text-slate-900 group-hover:text-indigo-700 dark:text-slate-100 dark:group-hover:text-indigo-300">{name}</h2>
         <span className="shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">{total === 1 ? "1 task" : `${total} tasks`}</span>
       </div>
+      {groupName || archived ? (
+        <div className="mt-1 flex flex-wrap gap-1.5">
+          {groupName ? <Badge tone="indigo">{groupName}</Badge> : null}
+          {archived ? <Badge tone="amber">Archived</Badge> : null}
+        </div>
+      ) : null}
       <p className={cn("mt-1 line-clamp-2 text-sm", description ? "text-slate-600 dark:text-slate-400" : "text-slate-400 italic dark:text-slate-500")}>
         {description || "No description"}
       </p>

@@ -5,7 +5,6 @@ import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorMessage, useTRPC } from "@/lib/trpc/client";
 import type { Board } from "@/lib/schemas/boards";
 
@@ -98,83 +97,5 @@ export function CreateBoardDialog({ orgId, open, onClose, onCreated }: { orgId: 
         />
       ) : null}
     </Dialog>
-  );
-}
-
-export function EditBoardDialog({ board, open, onClose, onSaved }: { board: Board; open: boolean; onClose: () => void; onSaved: (board: Board) => void }) {
-  const trpc = useTRPC();
-  const update = useMutation(trpc.boards.update.mutationOptions());
-  return (
-    <Dialog open={open} onClose={() => !update.isPending && onClose()} title="Edit board">
-      {open ? (
-        <BoardForm
-          initial={{ name: board.name, description: board.description }}
-          submitLabel="Save board"
-          busy={update.isPending}
-          errors={update.error ? fieldErrorsOf(update.error) : {}}
-          onCancel={onClose}
-          onSubmit={(values) =>
-            update.mutate(
-              { boardId: board.id, ...values },
-              {
-                onSuccess: (saved) => {
-                  onSaved(saved as Board);
-                  toast.success("Board saved");
-                  onClose();
-                },
-                onError: (error) => toast.error("Could not save the board", { description: errorMessage(error) }),
-              },
-            )
-          }
-        />
-      ) : null}
-    </Dialog>
-  );
-}
-
-export function DeleteBoardDialog({
-  board,
-  taskCount,
-  open,
-  onClose,
-  onDeleted,
-}: {
-  board: Board;
-  taskCount: number;
-  open: boolean;
-  onClose: () => void;
-  onDeleted: (deletedTasks: number) => void;
-}) {
-  const trpc = useTRPC();
-  const remove = useMutation(trpc.boards.delete.mutationOptions());
-  return (
-    <ConfirmDialog
-      open={open}
-      title={`Delete board “${board.name}”?`}
-      confirmLabel="Delete board"
-      busy={remove.isPending}
-      onClose={onClose}
-      onConfirm={() =>
-        remove.mutate(
-          { boardId: board.id },
-          {
-            onSuccess: (result) => onDeleted(result.deletedTasks),
-            onError: (error) => toast.error("Could not delete the board", { description: errorMessage(error) }),
-          },
-        )
-      }
-    >
-      <p>
-        {taskCount === 0 ? (
-          "The board has no tasks. "
-        ) : (
-          <>
-            This deletes the board and{" "}
-            <strong className="font-semibold text-slate-900 dark:text-slate-100">{taskCount === 1 ? "its 1 task" : `all ${taskCount} of its tasks`}</strong>.{" "}
-          </>
-        )}
-        It cannot be undone; the activity log keeps a record.
-      </p>
-    </ConfirmDialog>
   );
 }

@@ -5,22 +5,26 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { STATUS_LABELS, TASK_PRIORITIES, TASK_STATUSES, type Task, type TaskStatusValue } from "@/lib/schemas/tasks";
 import { PRIORITY_LABELS } from "./priority-badge";
+import type { TaskCreateValues } from "./task-actions";
+import type { Member } from "./board-lookups";
 
 export function CreateTaskDialog({
   open,
   initialStatus,
   onClose,
   onCreate,
+  members,
 }: {
   open: boolean;
   initialStatus: TaskStatusValue;
   onClose: () => void;
-  onCreate: (input: { title: string; description: string; priority: Task["priority"]; status: TaskStatusValue }) => Promise<Task | null>;
+  onCreate: (input: TaskCreateValues) => Promise<Task | null>;
+  members: Member[];
 }) {
   return (
     <Dialog open={open} onClose={onClose} title="Add task">
       {/* Mounted per opening so the form starts empty each time. */}
-      {open ? <CreateTaskForm initialStatus={initialStatus} onClose={onClose} onCreate={onCreate} /> : null}
+      {open ? <CreateTaskForm initialStatus={initialStatus} onClose={onClose} onCreate={onCreate} members={members} /> : null}
     </Dialog>
   );
 }
@@ -29,11 +33,15 @@ function CreateTaskForm({
   initialStatus,
   onClose,
   onCreate,
+  members,
 }: {
   initialStatus: TaskStatusValue;
   onClose: () => void;
-  onCreate: (input: { title: string; description: string; priority: Task["priority"]; status: TaskStatusValue }) => Promise<Task | null>;
+  onCreate: (input: TaskCreateValues) => Promise<Task | null>;
+  members: Member[];
 }) {
+  const [due, setDue] = useState("");
+  const [assignee, setAssignee] = useState("");
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [priority, setPriority] = useState<Task["priority"]>("medium");
@@ -48,7 +56,14 @@ function CreateTaskForm({
       return;
     }
     setBusy(true);
-    const task = await onCreate({ title: title.trim(), description, priority, status });
+    const task = await onCreate({
+      title: title.trim(),
+      description,
+      priority,
+      status,
+      ...(due ? { dueAt: new Date(`${due}T00:00:00Z`) } : {}),
+      ...(assignee ? { assigneeUserId: assignee } : {}),
+    });
     setBusy(false);
     if (task) onClose();
   }
@@ -72,7 +87,7 @@ function CreateTaskForm({
           />
         )}
       </Field>
-      <Field label="Description" hint="Optional. Context, links, acceptance criteria.">
+      <Field label="Description" hint="Optional. Markdown: context, links, acceptance criteria.">
         {(id) => <Textarea id={id} value={description} onChange={(e) => setDescription(e.target.value)} rows={4} />}
       </Field>
       <div className="grid grid-cols-2 gap-4">
@@ -93,6 +108,21 @@ function CreateTaskForm({
               {TASK_PRIORITIES.map((p) => (
                 <option key={p} value={p}>
                   {PRIORITY_LABELS[p]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </div>
+      <div className="grid grid-cols-2 gap-4">
+        <Field label="Due date">{(id) => <Input id={id} type="date" value={due} onChange={(e) => setDue(e.target.value)} />}</Field>
+        <Field label="Assignee">
+          {(id) => (
+            <Select id={id} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+              <option value="">Unassigned</option>
+              {members.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name || m.email}
                 </option>
               ))}
             </Select>

@@ -23,7 +23,7 @@ import {
 } from "@dnd-kit/core";
 import { arrayMove, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { STATUS_LABELS, TASK_STATUSES, type Task, type TaskStatusValue } from "@/lib/schemas/tasks";
-import { groupByStatus, type TaskColumns } from "./board-tasks";
+import { groupByStatus, type BoardTasks, type TaskColumns } from "./board-tasks";
 import { KanbanColumn } from "./kanban-column";
 import { TaskCardOverlay } from "./task-card";
 
@@ -46,17 +46,25 @@ const screenReaderInstructions = {
 };
 
 export function KanbanBoard({
-  tasks,
+  data,
+  totals,
   onMove,
   onOpen,
   onAdd,
+  onLoadMore,
+  readOnly,
 }: {
-  tasks: Task[];
+  data: BoardTasks;
+  /** Tasks per status on the server (for columns not fully loaded). */
+  totals: Record<string, number> | null;
   onMove: (taskId: string, status: TaskStatusValue, afterTaskId: string | null) => void;
   onOpen: (task: Task) => void;
-  onAdd: (status: TaskStatusValue) => void;
+  onAdd?: (status: TaskStatusValue) => void;
+  onLoadMore: (status: TaskStatusValue) => Promise<void>;
+  readOnly?: boolean;
 }) {
-  const columns = useMemo(() => groupByStatus(tasks), [tasks]);
+  const tasks = data.items;
+  const columns = useMemo(() => groupByStatus(data.items, data.columns), [data]);
   const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
   const [drag, setDrag] = useState<{ activeId: string; items: Layout } | null>(null);
   // Handlers and announcements read the layout synchronously; state only drives rendering.
@@ -187,7 +195,17 @@ export function KanbanBoard({
     >
       <div className="flex gap-3 overflow-x-auto pb-2 md:gap-4">
         {TASK_STATUSES.map((status) => (
-          <KanbanColumn key={status} status={status} tasks={view[status]} onOpen={onOpen} onAdd={onAdd} />
+          <KanbanColumn
+            key={status}
+            status={status}
+            tasks={view[status]}
+            total={totals?.[status] ?? null}
+            hasMore={data.columns[status].nextCursor !== null}
+            onLoadMore={onLoadMore}
+            onOpen={onOpen}
+            onAdd={onAdd}
+            readOnly={readOnly}
+          />
         ))}
       </div>
       <DragOverlay>{activeTask ? <TaskCardOverlay task={activeTask} /> : null}</DragOverlay>

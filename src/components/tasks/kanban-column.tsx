@@ -2,7 +2,9 @@
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { STATUS_LABELS, type Task, type TaskStatusValue } from "@/lib/schemas/tasks";
+import { useState } from "react";
 import { cn } from "@/lib/cn";
+import { Button } from "@/components/ui/button";
 import { SortableTaskCard } from "./task-card";
 
 export const STATUS_ACCENT: Record<TaskStatusValue, string> = {
@@ -15,14 +17,25 @@ export const STATUS_ACCENT: Record<TaskStatusValue, string> = {
 export function KanbanColumn({
   status,
   tasks,
+  total,
+  hasMore,
+  onLoadMore,
   onOpen,
   onAdd,
+  readOnly,
 }: {
   status: TaskStatusValue;
   tasks: Task[];
+  /** All tasks in the column on the server, when known. */
+  total: number | null;
+  hasMore: boolean;
+  onLoadMore: (status: TaskStatusValue) => Promise<void>;
   onOpen: (task: Task) => void;
-  onAdd: (status: TaskStatusValue) => void;
+  onAdd?: (status: TaskStatusValue) => void;
+  readOnly?: boolean;
 }) {
+  const [loading, setLoading] = useState(false);
+  const count = hasMore ? Math.max(total ?? 0, tasks.length) : tasks.length;
   // The column itself is a drop target so empty columns (and the space below the last card) accept drops.
   const { setNodeRef, isOver } = useDroppable({ id: status, data: { type: "column", status } });
   const label = STATUS_LABELS[status];
@@ -37,10 +50,11 @@ export function KanbanColumn({
           <span className={cn("size-2 rounded-full", STATUS_ACCENT[status])} aria-hidden />
           {label}
           <span className="rounded-full bg-slate-200 px-1.5 py-0.5 text-xs font-medium tabular-nums text-slate-600 dark:bg-slate-800 dark:text-slate-300" aria-hidden>
-            {tasks.length}
+            {count.toLocaleString()}
           </span>
-          <span className="sr-only">, {tasks.length === 1 ? "1 task" : `${tasks.length} tasks`}</span>
+          <span className="sr-only">, {count === 1 ? "1 task" : `${count} tasks`}</span>
         </h2>
+        {onAdd && !readOnly ? (
         <button
           type="button"
           onClick={() => onAdd(status)}
@@ -52,6 +66,7 @@ export function KanbanColumn({
             <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
           </svg>
         </button>
+        ) : null}
       </header>
       <SortableContext id={status} items={tasks.map((t) => t.id)} strategy={verticalListSortingStrategy}>
         <ul
@@ -65,9 +80,29 @@ export function KanbanColumn({
           {tasks.map((task) => (
             <SortableTaskCard key={task.id} task={task} onOpen={onOpen} />
           ))}
-          {tasks.length === 0 ? (
+          {tasks.length === 0 && !hasMore ? (
             <li className="list-none rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
-              Drop tasks here
+              {readOnly ? "No tasks" : "Drop tasks here"}
+            </li>
+          ) : null}
+          {hasMore ? (
+            <li className="list-none pt-1 text-center">
+              <Button
+                variant="ghost"
+                size="sm"
+                busy={loading}
+                aria-label={`Load more tasks in ${label}`}
+                onClick={async () => {
+                  setLoading(true);
+                  try {
+                    await onLoadMore(status);
+                  } finally {
+                    setLoading(false);
+                  }
+                }}
+              >
+                Load more{total !== null && total > tasks.length ? ` (${(total - tasks.length).toLocaleString()} more)` : ""}
+              </Button>
             </li>
           ) : null}
         </ul>

@@ -15,6 +15,18 @@ export function usePendingTasks() {
   return useState<PendingTasks>(() => new Map())[0];
 }
 
+export type TaskChanges = {
+  title?: string;
+  description?: string;
+  priority?: Task["priority"];
+  dueAt?: Date | null;
+  assigneeUserId?: string | null;
+  tagIds?: string[];
+  fields?: Record<string, string | number | boolean | null>;
+};
+
+export type TaskCreateValues = { title: string; description: string; priority: Task["priority"]; status: TaskStatusValue; dueAt?: Date | null; assigneeUserId?: string | null };
+
 export function useTaskActions(boardId: string, pending: PendingTasks) {
   const trpc = useTRPC();
   const cache = useBoardTaskCache(boardId);
@@ -22,6 +34,8 @@ export function useTaskActions(boardId: string, pending: PendingTasks) {
   const { mutateAsync: updateTask } = useMutation(trpc.tasks.update.mutationOptions());
   const { mutateAsync: deleteTask } = useMutation(trpc.tasks.delete.mutationOptions());
   const { mutateAsync: createTask } = useMutation(trpc.tasks.create.mutationOptions());
+  const { mutateAsync: addDependency } = useMutation(trpc.tasks.addDependency.mutationOptions());
+  const { mutateAsync: removeDependency } = useMutation(trpc.tasks.removeDependency.mutationOptions());
 
   return useMemo(() => {
     const begin = (id: string) => pending.set(id, (pending.get(id) ?? 0) + 1);
@@ -35,25 +49,28 @@ export function useTaskActions(boardId: string, pending: PendingTasks) {
 
     return {
       /** afterTaskId: null = top of the column, undefined = bottom, otherwise right after that task. */
-      async move(taskId: string, status: TaskStatusValue, afterTaskId: string | null | undefined): Promise<boolean> {
+      async move(taskId: string, status: TaskStatusValue, afterTaskId: string | null | undefined, comment?: string): Promise<boolean> {
         const before = cache.find(taskId);
         if (!before) return false;
         cache.replace({ ...before, status, position: optimisticPosition(cache.get(), taskId, status, afterTaskId) });
         begin(taskId);
         try {
-          const task = await moveTask({ boardId, taskId, status, ...(afterTaskId !== undefined ? { afterTaskId } : {}) });
+          const task = await moveTask({ boardId, taskId, status, ...(afterTaskId !== undefined ? { afterTaskId } : {}), ...(comment ? { comment } : {}) });
           if (end(taskId)) cache.upsert(task);
+          // Finishing (or reopening) a task changes what its dependents are blocked by.
+          if ((before.status === "done") !== (task.status === "done"))
+            for (const t of cache.get()) if (t.dependsOnIds.includes(taskId)) void cache.refresh(t.id);
           return true;
         } catch (error) {
           end(taskId);
-          if (cache.find(taskId)) cache.replace(before);
-          toast.error(`Could not move "${before.title}" to ${STATUS_LABELS[status]}`, { description: errorMessage(error) });
-          void cache.invalidate();
+          cache.replace(before);
+          // The server's reason ("Blocked by 1 unfinished dependency: …") is what the operator acts on.
+          toast.error(`Could not move “${before.title}” to ${STATUS_LABELS[status]}`, { description: errorMessage(error), duration: 8000 });
           return false;
         }
       },
 
-      async update(taskId: string, changes: { title?: string; description?: string; priority?: Task["priority"] }): Promise<boolean> {
+      async update(taskId: string, changes: TaskChanges): Promise<boolean> {
         begin(taskId);
         try {
           const task = await updateTask({ boardId, taskId, ...changes });
@@ -62,6 +79,26 @@ export function useTaskActions(boardId: string, pending: PendingTasks) {
         } catch (error) {
           end(taskId);
           toast.error("Could not save the task", { description: errorMessage(error) });
+          return false;
+        }
+      },
+
+      async addDependency(taskId: string, dependsOnId: string): Promise<boolean> {
+        try {
+          cache.upsert(await addDependency({ boardId, taskId, dependsOnId }));
+          return true;
+        } catch (error) {
+          toast.error("Could not add the dependency", { description: errorMessage(error) });
+          return false;
+        }
+      },
+
+      async removeDependency(taskId: string, dependsOnId: string): Promise<boolean> {
+        try {
+          cache.upsert(await removeDependency({ boardId, taskId, dependsOnId }));
+          return true;
+        } catch (error) {
+          toast.error("Could not remove the dependency", { description: errorMessage(error) });
           return false;
         }
       },
@@ -77,12 +114,12 @@ export function useTaskActions(boardId: string, pending: PendingTasks) {
         } catch (error) {
           end(taskId);
           if (before) cache.restore(before);
-          toast.error(`Could not delete "${before?.title ?? "task"}"`, { description: errorMessage(error) });
+          toast.error(`Could not delete “${before?.title ?? "task"}”`, { description: errorMessage(error) });
           return false;
         }
       },
 
-      async create(input: { title: string; description: string; priority: Task["priority"]; status: TaskStatusValue }): Promise<Task | null> {
+      async create(input: TaskCreateValues): Promise<Task | null> {
         try {
           const task = await createTask({ boardId, ...input });
           cache.upsert(task);
@@ -93,5 +130,7 @@ export function useTaskActions(boardId: string, pending: PendingTasks) {
         }
       },
     };
-  }, [boardId, cache, pending, moveTask, updateTask, deleteTask, createTask]);
+  }, [boardId, cache, pending, moveTask, updateTask, deleteTask, createTask, addDependency, removeDependency]);
 }
+
+export type TaskActions = ReturnType<typeof useTaskActions>;

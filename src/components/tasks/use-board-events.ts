@@ -17,6 +17,8 @@ export function useBoardEvents(opts: {
   pending: PendingTasks;
   onBoardUpdated: (board: Board) => void;
   onBoardDeleted: () => void;
+  /** Any change to the board's tasks, comments included (list view and counts refresh on it). */
+  onTasksChanged?: (event: { type: string; taskId: string | null }) => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -28,20 +30,29 @@ export function useBoardEvents(opts: {
       {
         onData: (item) => {
           const event = item.data;
-          const { pending, onBoardUpdated, onBoardDeleted, boardId } = opts;
+          const { pending, onBoardUpdated, onBoardDeleted, onTasksChanged, boardId } = opts;
+          const targetId = "targetId" in event ? (event.targetId as string) : null;
           switch (event.type) {
             case "task.created":
             case "task.updated":
             case "task.moved": {
               const task = event.payload as Task;
+              onTasksChanged?.({ type: event.type, taskId: task?.id ?? null });
               if (!task?.id || pending.has(task.id)) return;
+              const before = cache.find(task.id);
               cache.upsert(task);
+              // Finishing (or reopening) a task changes what its dependents are blocked by.
+              if (before && (before.status === "done") !== (task.status === "done"))
+                for (const t of cache.get()) if (t.dependsOnIds.includes(task.id)) void cache.refresh(t.id);
               return;
             }
             case "task.deleted":
-              if (!pending.has(event.targetId)) cache.remove(event.targetId);
+              onTasksChanged?.({ type: event.type, taskId: targetId });
+              if (targetId && !pending.has(targetId)) cache.remove(targetId);
               return;
             case "board.updated":
+            case "board.archived":
+            case "board.restored":
               onBoardUpdated(event.payload as Board);
               return;
             case "board.deleted":
@@ -50,10 +61,14 @@ export function useBoardEvents(opts: {
             case "stream.resync":
               void cache.invalidate();
               void queryClient.invalidateQueries({ queryKey: trpc.boards.get.queryKey({ boardId }) });
+              onTasksChanged?.({ type: event.type, taskId: null });
               return;
             default:
-              // Other board events (comments, approvals, …) may change what tasks show: refetch is cheap and safe.
-              if ("targetType" in event && event.targetType === "task") void cache.invalidate();
+              // Other task events (comments, dependencies, approvals, …) may change what tasks show: refetch is cheap and safe.
+              if ("targetType" in event && event.targetType === "task") {
+                onTasksChanged?.({ type: event.type, taskId: targetId });
+                if (targetId && !pending.has(targetId)) void cache.refresh(targetId);
+              }
           }
         },
       },

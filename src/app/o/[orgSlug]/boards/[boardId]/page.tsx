@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { serverCaller } from "@/server/caller";
 import { roleAtLeast } from "@/lib/roles";
-import type { Task } from "@/lib/schemas/tasks";
-import type { Board } from "@/lib/schemas/boards";
+import { TASK_STATUSES, type TaskStatusValue } from "@/lib/schemas/tasks";
 import { BoardView } from "@/components/boards/board-view";
 import { loadPageData } from "@/components/boards/load-page-data";
-import { TASK_PAGE_SIZE } from "@/components/tasks/constants";
+import { boardTasksFromPages, columnPageInput } from "@/components/tasks/board-tasks";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ orgSlug: string; boardId: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { boardId } = await params;
@@ -22,20 +22,20 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   }
 }
 
-export default async function BoardPage({ params }: { params: Params }) {
+export default async function BoardPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { orgSlug, boardId } = await params;
+  const { view } = await searchParams;
   const trpc = await serverCaller();
   const [org, board] = await loadPageData(() => Promise.all([trpc.orgs.get({ orgId: orgSlug }), trpc.boards.get({ boardId })]));
   // A board of another org under this org's URL is not this org's board.
   if (board.orgId !== org.id) notFound();
 
-  const tasks: Task[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await loadPageData(() => trpc.tasks.list({ boardId, limit: TASK_PAGE_SIZE, cursor }));
-    tasks.push(...(page.items as Task[]));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  // The kanban's first page of each column; the list view loads its own (filtered) pages.
+  let initialTasks = null;
+  if (view !== "list") {
+    const pages = await loadPageData(() => Promise.all(TASK_STATUSES.map((s) => trpc.tasks.list(columnPageInput(boardId, s)))));
+    initialTasks = boardTasksFromPages(Object.fromEntries(TASK_STATUSES.map((s, i) => [s, pages[i]])) as Record<TaskStatusValue, (typeof pages)[number]>);
+  }
 
-  return <BoardView orgSlug={org.slug} initialBoard={board as Board} initialTasks={tasks} canDelete={roleAtLeast(org.role, "admin")} />;
+  return <BoardView orgSlug={org.slug} initialBoard={board} initialTasks={initialTasks} isAdmin={roleAtLeast(org.role, "admin")} />;
 }
