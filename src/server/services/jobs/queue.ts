@@ -85,10 +85,11 @@ export async function enqueueJob(db: Db, input: { kind: string; key: string; pay
 export async function claimJob(db: Db, kinds: string[], now = new Date()): Promise<JobRow | null> {
   const leaseUntil = new Date(now.getTime() + settings.leaseMs);
   if (providerOf(db) === "postgres") {
+    const table = `"${pgSchemaOf(db).replace(/"/g, '""')}"."Job"`;
     const rows = await db.$queryRawUnsafe<JobRow[]>(
-      `UPDATE "Job" SET "status" = 'running', "leaseUntil" = $1, "attempts" = "attempts" + 1, "updatedAt" = $2
+      `UPDATE ${table} SET "status" = 'running', "leaseUntil" = $1, "attempts" = "attempts" + 1, "updatedAt" = $2
        WHERE "id" = (
-         SELECT "id" FROM "Job"
+         SELECT "id" FROM ${table}
          WHERE "kind" = ANY($3::text[]) AND (("status" = 'pending' AND "runAt" <= $2) OR ("status" = 'running' AND "leaseUntil" < $2))
          ORDER BY "runAt" ASC LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING "id", "kind", "key", "payload", "status", "attempts", "runAt", "leaseUntil", "lastError"`,
@@ -111,6 +112,15 @@ export async function claimJob(db: Db, kinds: string[], now = new Date()): Promi
     if (taken.count === 1) return { ...candidate, status: "running", leaseUntil, attempts: candidate.attempts + 1 };
   }
   return null;
+}
+
+/**
+ * Raw SQL is not schema-qualified by Prisma, and the pg adapter does not set search_path: read
+ * the schema the adapter was configured with (`?schema=` in DATABASE_URL; "public" otherwise).
+ */
+function pgSchemaOf(db: Db): string {
+  const adapter = (db as unknown as { _engineConfig?: { adapter?: { options?: { schema?: string } } } })._engineConfig?.adapter;
+  return adapter?.options?.schema || "public";
 }
 
 /** Done, unless it was re-enqueued while running (runAt moved): then it runs again. */

@@ -30,11 +30,11 @@ export function startJobWorker(opts: { db: Db; kinds: string[]; handler: JobHand
   async function runOne(job: JobRow): Promise<void> {
     try {
       const outcome = await opts.handler(job);
-      if (outcome?.retryInMs !== undefined) await failJob(opts.db, job, outcome.error ?? "waiting", { retryInMs: outcome.retryInMs });
+      if (outcome?.retryInMs !== undefined) wakeAt(await failJob(opts.db, job, outcome.error ?? "waiting", { retryInMs: outcome.retryInMs }));
       else await completeJob(opts.db, job);
     } catch (error) {
       opts.onError?.(job, error);
-      await failJob(opts.db, job, error instanceof Error ? error.message : String(error)).catch(() => undefined);
+      wakeAt(await failJob(opts.db, job, error instanceof Error ? error.message : String(error)).catch(() => null));
     }
   }
 
@@ -53,6 +53,20 @@ export function startJobWorker(opts: { db: Db; kinds: string[]; handler: JobHand
       });
       running.add(p);
     }
+  }
+
+  /** A retry due before the next poll gets its own wake-up. */
+  const retryTimers = new Set<NodeJS.Timeout>();
+  function wakeAt(runAt: Date | null): void {
+    if (!runAt || stopped) return;
+    const delay = runAt.getTime() - Date.now();
+    if (delay >= jobSettings().pollMs) return;
+    const t = setTimeout(() => {
+      retryTimers.delete(t);
+      wake();
+    }, Math.max(0, delay) + 5);
+    t.unref?.();
+    retryTimers.add(t);
   }
 
   function wake(): void {
@@ -83,6 +97,7 @@ export function startJobWorker(opts: { db: Db; kinds: string[]; handler: JobHand
       stopped = true;
       unsubscribe();
       if (timer) clearTimeout(timer);
+      for (const t of retryTimers) clearTimeout(t);
       await polling;
       await Promise.allSettled([...running]);
     },
