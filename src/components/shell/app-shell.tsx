@@ -7,6 +7,7 @@ import { cn } from "@/lib/cn";
 import { Logo } from "./logo";
 import { OrgSwitcher, type ShellOrg } from "./org-switcher";
 import { ThemeToggle } from "./theme-toggle";
+import { AgentIcon } from "@/components/agents/agent-icon";
 import { GatewayIcon } from "@/components/gateways/gateway-icon";
 import { ActivityIcon, BoardsIcon, CloseIcon, DashboardIcon, DocsIcon, GroupsIcon, ExternalIcon, MenuIcon, SettingsIcon, SignOutIcon } from "./icons";
 
@@ -116,6 +117,7 @@ function NavLinks({ slug, pathname }: { slug: string; pathname: string }) {
     { href: `${base}/dashboard`, label: "Dashboard", Icon: DashboardIcon, active: pathname.startsWith(`${base}/dashboard`) },
     { href: base, label: "Boards", Icon: BoardsIcon, active: pathname === base || pathname.startsWith(`${base}/boards`) },
     { href: `${base}/groups`, label: "Groups", Icon: GroupsIcon, active: pathname.startsWith(`${base}/groups`) },
+    { href: `${base}/agents`, label: "Agents", Icon: AgentIcon, active: pathname.startsWith(`${base}/agents`) },
     { href: `${base}/gateways`, label: "Gateways", Icon: GatewayIcon, active: pathname.startsWith(`${base}/gateways`) },
     { href: `${base}/activity`, label: "Activity", Icon: ActivityIcon, active: pathname.startsWith(`${base}/activity`) },
     { href: `${base}/settings`, label: "Settings", Icon: SettingsIcon, active: pathname.startsWith(`${base}/settings`) },
