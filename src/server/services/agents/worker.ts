@@ -39,14 +39,14 @@ export async function enqueueUnfinished(db: Db): Promise<number> {
   return missing.length;
 }
 
-/** Starts the process-wide worker once (later calls return the same one). */
-export function startAgentWorker(db: Db = getDb()): JobWorker {
-  if (holder.mcAgentWorker) return holder.mcAgentWorker;
-  const worker = createAgentWorker(db);
-  holder.mcAgentWorker = worker;
+/** Starts the process-wide worker once (src/instrumentation.ts); later calls do nothing. */
+export function startAgentWorker(db: Db = getDb()): void {
+  if (holder.mcAgentWorker) return;
+  holder.mcAgentWorker = createAgentWorker(db);
   void enqueueUnfinished(db).catch((error) => console.error("[agents] could not queue unfinished agents:", (error as Error).message));
-  return worker;
 }
+
+export const agentWorker = (): JobWorker | undefined => holder.mcAgentWorker;
 
 export async function stopAgentWorker(): Promise<void> {
   const worker = holder.mcAgentWorker;
