@@ -57,7 +57,10 @@ export function ChatPanel({ orgId, gatewayId, sessionKey, runs, canChat, onFinis
   const bottom = useRef<HTMLDivElement>(null);
   const count = (history.data?.messages.length ?? 0) + live.length + (pending ? 1 : 0);
   const streamedChars = streaming.reduce((n, r) => n + r.text.length, 0);
-  useEffect(() => bottom.current?.scrollIntoView({ block: "nearest" }), [count, streamedChars]);
+  // A block body: newer Chromium returns a Promise from scrollIntoView, which React would take for a cleanup.
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: "nearest" });
+  }, [count, streamedChars]);
 
   const failed = live.filter((r) => r.state === "error");
   return (
