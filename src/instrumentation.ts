@@ -10,8 +10,8 @@ export async function register(): Promise<void> {
     const count = await startGatewayConnections(getDb());
     if (count) console.log(`[start] connecting to ${count} gateway${count === 1 ? "" : "s"}`);
   });
-  // Agents: add the agent reconcile worker here, e.g.
-  // await runStartupTask("agent worker", async () => (await import("./server/services/agents/worker")).startAgentWorker());
+  // The agent reconcile worker (durable jobs: provisioning, deletion, retries).
+  await runStartupTask("agent worker", async () => (await import("./server/services/agents/worker")).startAgentWorker());
 }
 
 async function runStartupTask(name: string, task: () => Promise<void>): Promise<void> {
