@@ -10,10 +10,13 @@ export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 // Kept on globalThis: scripts run by tsx can load this module twice (ESM and CJS copies).
-const providers: WeakMap<object, DbConfig["provider"]> = ((globalThis as Record<symbol, unknown>)[Symbol.for("mc.db.providers")] ??= new WeakMap()) as WeakMap<object, DbConfig["provider"]>;
+const configs: WeakMap<object, DbConfig> = ((globalThis as Record<symbol, unknown>)[Symbol.for("mc.db.configs")] ??= new WeakMap()) as WeakMap<object, DbConfig>;
 
-/** Which provider a client talks to, for the few queries that differ (full-text search). */
-export const providerOf = (db: object): DbConfig["provider"] => providers.get(db) ?? "sqlite";
+/** Which provider a client talks to, for the few queries that differ (full-text search, claims). */
+export const providerOf = (db: object): DbConfig["provider"] => configs.get(db)?.provider ?? "sqlite";
+
+/** The Postgres schema a client uses: raw SQL must qualify tables with it (the adapter sets no search_path). */
+export const schemaOf = (db: object): string => configs.get(db)?.schema ?? "public";
 
 export function createDb(config: DbConfig = parseDatabaseUrl()): Db {
   let db: Db;
@@ -25,7 +28,7 @@ export function createDb(config: DbConfig = parseDatabaseUrl()): Db {
     const adapter = new PrismaBetterSQLite3({ url: `file:${config.url}`, timeout: 10_000 });
     db = new SqliteClient({ adapter });
   }
-  providers.set(db, config.provider);
+  configs.set(db, config);
   return db;
 }
 

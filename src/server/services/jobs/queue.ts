@@ -2,7 +2,7 @@
 // job is picked up again once the lease runs out, retried with capped exponential backoff and
 // full jitter. One row per (kind, key): enqueueing the same thing twice keeps one job.
 import type { Db } from "../../db/client";
-import { providerOf } from "../../db/client";
+import { providerOf, schemaOf } from "../../db/client";
 import { newId } from "@/lib/ids";
 
 export interface JobRow {
@@ -85,7 +85,7 @@ export async function enqueueJob(db: Db, input: { kind: string; key: string; pay
 export async function claimJob(db: Db, kinds: string[], now = new Date()): Promise<JobRow | null> {
   const leaseUntil = new Date(now.getTime() + settings.leaseMs);
   if (providerOf(db) === "postgres") {
-    const table = `"${pgSchemaOf(db).replace(/"/g, '""')}"."Job"`;
+    const table = `"${schemaOf(db).replace(/"/g, '""')}"."Job"`;
     const rows = await db.$queryRawUnsafe<JobRow[]>(
       `UPDATE ${table} SET "status" = 'running', "leaseUntil" = $1, "attempts" = "attempts" + 1, "updatedAt" = $2
        WHERE "id" = (
@@ -114,14 +114,6 @@ export async function claimJob(db: Db, kinds: string[], now = new Date()): Promi
   return null;
 }
 
-/**
- * Raw SQL is not schema-qualified by Prisma, and the pg adapter does not set search_path: read
- * the schema the adapter was configured with (`?schema=` in DATABASE_URL; "public" otherwise).
- */
-function pgSchemaOf(db: Db): string {
-  const adapter = (db as unknown as { _engineConfig?: { adapter?: { options?: { schema?: string } } } })._engineConfig?.adapter;
-  return adapter?.options?.schema || "public";
-}
 
 /** Done, unless it was re-enqueued while running (runAt moved): then it runs again. */
 export async function completeJob(db: Db, job: JobRow): Promise<void> {
