@@ -213,7 +213,7 @@ export function BoardView({ orgSlug, initialBoard, initialTasks, isAdmin }: { or
             List
           </a>
         </div>
-        {view === "board" && board.rules.commentForReview ? <p className="text-xs text-slate-500 dark:text-slate-400">Moving a task to Review asks for a comment.</p> : null}
+        {view === "board" && canWrite && board.rules.commentForReview ? <p className="text-xs text-slate-500 dark:text-slate-400">Moving a task to Review asks for a comment.</p> : null}
       </nav>
 
       <CardInfoContext value={cardInfo}>

@@ -12,8 +12,14 @@ import { Avatar, BlockedBadge, DueDate, TagChip } from "./task-bits";
 export type CardInfo = { membersById: Map<string, Member>; tagsById: Map<string, Tag>; titleOf: (taskId: string) => string | undefined };
 export const CardInfoContext = createContext<CardInfo>({ membersById: new Map(), tagsById: new Map(), titleOf: () => undefined });
 
+/** Plain text of a markdown description: links keep their text, syntax characters go. */
 function excerpt(text: string, max = 140): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, "")
+    .replace(/[*_`~]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

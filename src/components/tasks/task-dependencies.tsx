@@ -66,14 +66,16 @@ export function TaskDependencies({ task, canWrite, actions, onOpenTask }: { task
             const dep = deps[i]?.data;
             const blocking = task.blockedByIds.includes(id);
             return (
-              <li key={id} className="flex items-center gap-2 rounded-md border border-slate-200 px-2 py-1.5 text-sm dark:border-slate-800">
-                <span className={cn("size-2 shrink-0 rounded-full", dep ? STATUS_ACCENT[dep.status] : "bg-slate-300")} aria-hidden />
-                <button type="button" onClick={() => onOpenTask(id)} className="min-w-0 flex-1 truncate text-left hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
-                  {dep?.title ?? (deps[i]?.isError ? "Deleted task" : "Loading…")}
-                </button>
-                <span className={cn("shrink-0 text-xs", blocking ? "font-medium text-red-600 dark:text-red-400" : "text-emerald-600 dark:text-emerald-400")}>
-                  {dep ? STATUS_LABELS[dep.status] : ""}
-                  {blocking ? " · blocking" : ""}
+              <li key={id} className="flex items-start gap-2 rounded-md border border-slate-200 px-2 py-1.5 text-sm dark:border-slate-800">
+                <span className={cn("mt-1.5 size-2 shrink-0 self-start rounded-full", dep ? STATUS_ACCENT[dep.status] : "bg-slate-300")} aria-hidden />
+                <span className="min-w-0 flex-1">
+                  <button type="button" onClick={() => onOpenTask(id)} className="block w-full text-left break-words hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
+                    {dep?.title ?? (deps[i]?.isError ? "Deleted task" : "Loading…")}
+                  </button>
+                  <span className={cn("block text-xs", blocking ? "font-medium text-red-600 dark:text-red-400" : "text-emerald-600 dark:text-emerald-400")}>
+                    {dep ? STATUS_LABELS[dep.status] : ""}
+                    {blocking ? " · blocking" : ""}
+                  </span>
                 </span>
                 {canWrite ? (
                   <button

@@ -81,7 +81,7 @@ export function TaskListView({ boardId, lookups, refreshSignal, onOpen }: { boar
 
   return (
     <div className="space-y-4">
-      <div className="grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6 dark:border-slate-800 dark:bg-slate-900/60" role="search" aria-label="Filter tasks">
+      <div className="grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-7 dark:border-slate-800 dark:bg-slate-900/60" role="search" aria-label="Filter tasks">
         <div className="col-span-2 sm:col-span-3 lg:col-span-2">
           <label htmlFor={ids.q} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400">
             Search
@@ -148,7 +148,7 @@ export function TaskListView({ boardId, lookups, refreshSignal, onOpen }: { boar
             ))}
           </select>
         </div>
-        <div className="lg:col-start-6 lg:row-start-1">
+        <div>
           <label htmlFor={ids.due} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400">
             Due
           </label>

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, type ReactNode } from "react";
+import { LayerToaster } from "./layer-toasts";
 
 /**
  * A side panel on the native modal <dialog> (focus trap, Escape and backdrop for free), for
@@ -26,7 +27,12 @@ export function Sheet({ open, onClose, label, children }: { open: boolean; onClo
       aria-label={label}
       className="m-0 ml-auto h-dvh max-h-none w-full max-w-3xl border-l border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/40 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
     >
-      {open ? children : null}
+      {open ? (
+        <>
+          {children}
+          <LayerToaster />
+        </>
+      ) : null}
     </dialog>
   );
 }

@@ -5,7 +5,7 @@ import { roleAtLeast } from "@/lib/roles";
 import { TASK_STATUSES, type TaskStatusValue } from "@/lib/schemas/tasks";
 import { BoardView } from "@/components/boards/board-view";
 import { loadPageData } from "@/components/boards/load-page-data";
-import { boardTasksFromPages, columnPageInput } from "@/components/tasks/board-tasks";
+import { boardTasksFromPages, columnPageInput } from "@/components/tasks/board-pages";
 
 export const dynamic = "force-dynamic";
 
