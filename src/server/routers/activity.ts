@@ -11,13 +11,16 @@ export const activityRouter = router({
     .input(S.ActivityListInput)
     .output(S.ActivityListOutput)
     .query(({ ctx, input }) => listActivity(ctx, input)),
-  /** Every change in the org the caller may see, live over SSE (dashboard, boards list). */
+  /**
+   * Every change in the org the caller may see, live over SSE (dashboard, boards list, agents).
+   * Raw gateway traffic (chat deltas, health) stays on gateways.events: it is not a change here.
+   */
   events: orgProcedure("member")
     .input(OrgEventsInput)
     .subscription(({ ctx, input, signal }) => {
       const visible = ctx.boardFilter.id ? new Set(ctx.boardFilter.id.in) : null;
       return streamEvents({
-        match: (e) => e.orgId === ctx.org.id && (!visible || e.boardId === null || visible.has(e.boardId)),
+        match: (e) => e.orgId === ctx.org.id && e.type !== "gateway.event" && (!visible || e.boardId === null || visible.has(e.boardId)),
         lastEventId: input.lastEventId,
         signal,
       });
