@@ -1,19 +1,14 @@
 "use client";
 import type { ReactNode } from "react";
-import { ThemeProvider, useTheme } from "next-themes";
-import { Toaster } from "sonner";
+import { ThemeProvider } from "next-themes";
 import { TrpcProviders } from "@/lib/trpc/client";
-
-function ThemedToaster() {
-  const { resolvedTheme } = useTheme();
-  return <Toaster richColors closeButton position="bottom-right" theme={resolvedTheme === "dark" ? "dark" : "light"} />;
-}
+import { PageToaster } from "@/components/ui/layer-toasts";
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem>
       <TrpcProviders>{children}</TrpcProviders>
-      <ThemedToaster />
+      <PageToaster />
     </ThemeProvider>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, type ReactNode } from "react";
+import { LayerToaster } from "./layer-toasts";
 
 /** A modal on the native <dialog>: focus trapping, Escape and the backdrop come for free. */
 export function Dialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
@@ -22,6 +23,7 @@ export function Dialog({ open, onClose, title, children }: { open: boolean; onCl
         <div className="p-6">
           <h2 className="mb-4 text-lg font-semibold">{title}</h2>
           {children}
+          <LayerToaster />
         </div>
       ) : null}
     </dialog>
