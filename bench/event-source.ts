@@ -1,7 +1,7 @@
 // A small EventSource for Node 20 (which has none), built on fetch so it can send headers
 // (`Authorization: Bearer …`), which the browser EventSource cannot. It implements what tRPC's
 // httpSubscriptionLink uses: the constructor (url, init), addEventListener/removeEventListener,
-// readyState and close(). It does not reconnect on its own: the link decides that.
+// readyState and close(). Network failures reconnect after 500 ms, as a browser's would.
 
 type Listener = (event: { type: string; data?: string; lastEventId?: string }) => void;
 
@@ -19,6 +19,9 @@ export class FetchEventSource {
   readyState = 0;
   readonly url: string;
   readonly withCredentials = false;
+  /** Why the last connection attempt failed, and how often it reconnected (for reports). */
+  lastError: unknown = null;
+  reconnects = 0;
   private listeners = new Map<string, Set<Listener>>();
   private abort = new AbortController();
 
@@ -46,46 +49,63 @@ export class FetchEventSource {
   }
 
   private async run(init: FetchEventSourceInit): Promise<void> {
-    try {
-      const res = await fetch(this.url, {
-        headers: { Accept: "text/event-stream", "Cache-Control": "no-cache", ...init.headers },
-        signal: this.abort.signal,
-      });
-      if (!res.ok || !res.body) throw new Error(`SSE ${res.status}`);
-      this.readyState = 1;
-      this.emit("open", { type: "open" });
-      const decoder = new TextDecoder();
-      let buffer = "";
-      let event = "message";
-      let data: string[] = [];
-      let lastEventId = "";
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let newline: number;
-        while ((newline = buffer.search(/\r\n|\n|\r/)) !== -1) {
-          const line = buffer.slice(0, newline);
-          buffer = buffer.slice(newline + (buffer.startsWith("\r\n", newline) ? 2 : 1));
-          if (line === "") {
-            if (data.length) this.emit(event, { type: event, data: data.join("\n"), lastEventId });
-            event = "message";
-            data = [];
-            continue;
+    let lastEventId = "";
+    // Like a browser EventSource: a network failure reconnects (sending Last-Event-ID), an HTTP
+    // error status closes for good.
+    while (this.readyState !== 2) {
+      let status = 0;
+      try {
+        const res = await fetch(this.url, {
+          headers: {
+            Accept: "text/event-stream",
+            "Cache-Control": "no-cache",
+            ...(lastEventId ? { "Last-Event-ID": lastEventId } : {}),
+            ...init.headers,
+          },
+          signal: this.abort.signal,
+        });
+        status = res.status;
+        if (!res.ok || !res.body) throw new Error(`SSE ${res.status}`);
+        this.readyState = 1;
+        this.emit("open", { type: "open" });
+        const decoder = new TextDecoder();
+        let buffer = "";
+        let event = "message";
+        let data: string[] = [];
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          buffer += decoder.decode(chunk, { stream: true });
+          let newline: number;
+          while ((newline = buffer.search(/\r\n|\n|\r/)) !== -1) {
+            const line = buffer.slice(0, newline);
+            buffer = buffer.slice(newline + (buffer.startsWith("\r\n", newline) ? 2 : 1));
+            if (line === "") {
+              if (data.length) this.emit(event, { type: event, data: data.join("\n"), lastEventId });
+              event = "message";
+              data = [];
+              continue;
+            }
+            if (line.startsWith(":")) continue;
+            const colon = line.indexOf(":");
+            const field = colon === -1 ? line : line.slice(0, colon);
+            const value = colon === -1 ? "" : line.slice(colon + 1).replace(/^ /, "");
+            if (field === "event") event = value;
+            else if (field === "data") data.push(value);
+            else if (field === "id") lastEventId = value;
           }
-          if (line.startsWith(":")) continue;
-          const colon = line.indexOf(":");
-          const field = colon === -1 ? line : line.slice(0, colon);
-          const value = colon === -1 ? "" : line.slice(colon + 1).replace(/^ /, "");
-          if (field === "event") event = value;
-          else if (field === "data") data.push(value);
-          else if (field === "id") lastEventId = value;
         }
+      } catch (error) {
+        this.lastError = error;
       }
-    } catch {
-      /* aborted or failed: reported below */
-    }
-    if (this.readyState !== 2) {
-      this.readyState = 2;
+      if (this.readyState === 2) return;
+      if (status && status !== 200) {
+        this.readyState = 2;
+        this.emit("error", { type: "error" });
+        return;
+      }
+      this.readyState = 0;
       this.emit("error", { type: "error" });
+      this.reconnects++;
+      await new Promise((r) => setTimeout(r, 500));
     }
   }
 }

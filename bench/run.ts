@@ -142,23 +142,26 @@ async function sseFanOut(baseUrl: string, token: string, boardId: string) {
 
   // Per subscriber: task id → time its task.created event arrived.
   const received = Array.from({ length: SUBSCRIBERS }, () => new Map<string, number>());
+  const isStarted = new Array<boolean>(SUBSCRIBERS).fill(false);
   const errors: string[] = [];
   let startedCount = 0;
   let allStarted: () => void = () => undefined;
   const started = new Promise<void>((resolve) => (allStarted = resolve));
   const connectStart = performance.now();
-  const subscriptions = received.map((mine) =>
+  const subscriptions = received.map((mine, index) =>
     client.tasks.events.subscribe(
       { boardId },
       {
         onStarted: () => {
+          if (isStarted[index]) return;
+          isStarted[index] = true;
           if (++startedCount === SUBSCRIBERS) allStarted();
         },
         onData: (item) => {
           const event = item.data as { type: string; targetId?: string };
           if (event.type === "task.created" && event.targetId) mine.set(event.targetId, performance.now());
         },
-        onError: (error) => errors.push(error.message),
+        onError: (error) => errors.push(`${error.message || error.name}${error.cause ? ` (${String(error.cause)})` : ""}`),
       },
     ),
   );
@@ -182,9 +185,10 @@ async function sseFanOut(baseUrl: string, token: string, boardId: string) {
     if (res.status !== 200) throw new Error(`POST tasks → ${res.status} ${await res.text()}`);
     const { id } = (await res.json()) as { id: string };
     mutationLatencies.push(performance.now() - t0);
-    // One at a time: wait until every subscriber has it (or 5 s), so latencies do not queue.
+    // One at a time: wait until every connected subscriber has it (or 5 s), so latencies do not
+    // queue. Subscribers that never connected count as missing without being waited for.
     const deadline = performance.now() + 5_000;
-    while (received.some((m) => !m.has(id)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+    while (received.some((m, s) => isStarted[s] && !m.has(id)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 2));
     for (const m of received) {
       const at = m.get(id);
       if (at === undefined) missing++;
