@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: everything, fail fast, with the time each step took.
 #   typecheck → lint → schema/migration check → Vitest (unit + integration) → build → gateway
-#   suite → Playwright e2e.
+#   suite (real OpenClaw) → Playwright e2e.
 # With CI set, Postgres-backed tests must run (MC_REQUIRE_POSTGRES=1) instead of skipping.
 # MC_TEST_SKIP (comma-separated step names) is for local iteration; CI must not set it.
 set -euo pipefail
@@ -78,15 +78,9 @@ build_once() {
 }
 
 gateway_suite() {
-  # ── HOOK: the OpenClaw gateway suite ─────────────────────────────────────────────────────
-  # Real `openclaw` gateway (installed into .tools/ by scripts/openclaw/install.ts, ~650 MB),
-  # one gateway per test file (`npm run test:gateway`). Wiring it into every `npm test` is a
-  # later issue: until then it runs here only with MC_TEST_GATEWAY=1.
-  if [ "${MC_TEST_GATEWAY:-}" = 1 ]; then
-    npm run -s test:gateway
-  else
-    echo "(gateway suite not enabled here yet: MC_TEST_GATEWAY=1 runs it; or npm run test:gateway)"
-  fi
+  # The real OpenClaw gateway (npm `openclaw`, installed into .tools/ on first run by
+  # scripts/openclaw/install.ts, ~650 MB, Node 24 from npm), one gateway per test file.
+  npm run -s test:gateway
 }
 
 step "chromium" ensure_chromium
