@@ -45,6 +45,9 @@ export function BoardSettings({ orgSlug, initialBoard }: { orgSlug: string; init
   const groups = useQuery(trpc.boardGroups.list.queryOptions({ orgId: board.orgId }));
   const update = useMutation(trpc.boards.update.mutationOptions());
   const archive = useMutation(trpc.boards.setArchived.mutationOptions());
+  const agents = useQuery(trpc.agents.list.queryOptions({ orgId: board.orgId, boardId }));
+  const agentList = agents.data ?? [];
+  const noAgents = agents.isSuccess && agentList.length === 0;
   const ids = { lead: useId() };
 
   const [name, setName] = useState(board.name);
@@ -85,6 +88,20 @@ export function BoardSettings({ orgSlug, initialBoard }: { orgSlug: string; init
           toast.success(`${RULES.find((r) => r.key === key)?.label}: ${value ? "on" : "off"}`);
         },
         onError: (error) => toast.error("Could not change the rule", { description: errorMessage(error) }),
+      },
+    );
+  }
+
+  function setLeadAgent(leadAgentId: string | null) {
+    update.mutate(
+      { boardId, leadAgentId },
+      {
+        onSuccess: (next) => {
+          saved(next);
+          const agent = agentList.find((a) => a.id === leadAgentId);
+          toast.success(agent ? `Lead agent: ${agent.name}` : "No lead agent");
+        },
+        onError: (error) => toast.error("Could not change the lead agent", { description: errorMessage(error) }),
       },
     );
   }
@@ -190,11 +207,40 @@ export function BoardSettings({ orgSlug, initialBoard }: { orgSlug: string; init
         <label htmlFor={ids.lead} className="mb-1.5 block text-sm font-medium text-slate-700 dark:text-slate-300">
           Lead agent
         </label>
-        <Select id={ids.lead} value={board.leadAgentId ?? ""} disabled aria-describedby={`${ids.lead}-note`}>
-          <option value="">{board.leadAgentId ? "Current lead agent" : "No lead agent"}</option>
+        <Select
+          id={ids.lead}
+          value={board.leadAgentId ?? ""}
+          disabled={noAgents || update.isPending}
+          aria-describedby={`${ids.lead}-note`}
+          onChange={(e) => setLeadAgent(e.target.value || null)}
+        >
+          <option value="">{agents.isPending ? "Loading agents…" : "No lead agent"}</option>
+          {board.leadAgentId && !agentList.some((a) => a.id === board.leadAgentId) ? <option value={board.leadAgentId}>Current lead agent</option> : null}
+          {agentList.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+              {a.role === "lead" ? " (lead role)" : ""} · {a.status}
+            </option>
+          ))}
         </Select>
         <p id={`${ids.lead}-note`} className="mt-1.5 text-xs text-slate-500 dark:text-slate-400">
-          Agents arrive with gateways: once a gateway connects agents to this board, choose its lead here.
+          {agents.isError ? (
+            <span role="alert" className="text-red-600 dark:text-red-400">
+              Could not load the board&apos;s agents: {errorMessage(agents.error)}
+            </span>
+          ) : noAgents ? (
+            <>
+              This board has no agents yet. Agents arrive with gateways:{" "}
+              <Link href={`/o/${orgSlug}/agents`} className="font-medium text-indigo-600 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-400">
+                Add an agent on the Agents page
+              </Link>
+              , then choose its lead here.
+            </>
+          ) : board.rules.leadAgentOnlyStatus ? (
+            "Only this agent changes task status (the rule above is on)."
+          ) : (
+            "One of this board's agents. With the rule “Only the lead agent changes status”, only it moves tasks."
+          )}
         </p>
       </Section>
 

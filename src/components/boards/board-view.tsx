@@ -117,8 +117,8 @@ export function BoardView({ orgSlug, initialBoard, initialTasks, isAdmin }: { or
   const data = tasksQuery.data;
   const cardInfo: CardInfo = useMemo(() => {
     const titles = new Map((data?.items ?? []).map((t) => [t.id, t.title]));
-    return { membersById: lookups.membersById, tagsById: lookups.tagsById, titleOf: (id) => titles.get(id) };
-  }, [data, lookups.membersById, lookups.tagsById]);
+    return { membersById: lookups.membersById, agentsById: lookups.agentsById, tagsById: lookups.tagsById, titleOf: (id) => titles.get(id) };
+  }, [data, lookups.membersById, lookups.agentsById, lookups.tagsById]);
 
   const targetDate = board.targetDate ? new Date(board.targetDate) : null;
   const targetPast = targetDate && isPast(targetDate);
@@ -251,7 +251,7 @@ export function BoardView({ orgSlug, initialBoard, initialTasks, isAdmin }: { or
         )}
       </CardInfoContext>
 
-      {canWrite ? <CreateTaskDialog open={creatingIn !== null} initialStatus={creatingIn ?? "inbox"} onClose={() => setCreatingIn(null)} onCreate={actions.create} members={lookups.members} /> : null}
+      {canWrite ? <CreateTaskDialog open={creatingIn !== null} initialStatus={creatingIn ?? "inbox"} onClose={() => setCreatingIn(null)} onCreate={actions.create} members={lookups.members} agents={lookups.agents} /> : null}
       <TaskPanel
         orgId={board.orgId}
         boardId={boardId}

@@ -1,6 +1,6 @@
 "use client";
-// What tasks refer to by id — members (assignees, mentions), tags, custom fields — loaded once
-// per board page and shared by cards, the list view and the task panel.
+// What tasks refer to by id — members and the board's agents (assignees, mentions), tags, custom
+// fields — loaded once per board page and shared by cards, the list view and the task panel.
 import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -11,6 +11,7 @@ type Out = inferRouterOutputs<AppRouter>;
 export type Member = Out["members"]["list"][number];
 export type Tag = Out["tags"]["list"][number];
 export type FieldDef = Out["customFields"]["list"][number];
+export type Agent = Out["agents"]["list"][number];
 
 export function useBoardLookups(orgId: string, boardId: string) {
   const trpc = useTRPC();
@@ -18,18 +19,23 @@ export function useBoardLookups(orgId: string, boardId: string) {
   const tags = useQuery({ ...trpc.tags.list.queryOptions({ orgId }), staleTime: 60_000 });
   const fields = useQuery({ ...trpc.customFields.list.queryOptions({ orgId, boardId }), staleTime: 60_000 });
   const me = useQuery({ ...trpc.me.get.queryOptions(), staleTime: 5 * 60_000 });
+  // Only this board's agents: the server refuses an agent of another board as assignee.
+  const agents = useQuery({ ...trpc.agents.list.queryOptions({ orgId, boardId }), staleTime: 60_000 });
   return useMemo(() => {
     const memberList = members.data ?? [];
     const tagList = tags.data ?? [];
+    const agentList = agents.data ?? [];
     return {
       members: memberList,
       membersById: new Map(memberList.map((m) => [m.userId, m])),
+      agents: agentList,
+      agentsById: new Map(agentList.map((a) => [a.id, a])),
       tags: tagList,
       tagsById: new Map(tagList.map((t) => [t.id, t])),
       fields: fields.data ?? [],
       meId: me.data?.id ?? null,
     };
-  }, [members.data, tags.data, fields.data, me.data]);
+  }, [members.data, tags.data, fields.data, me.data, agents.data]);
 }
 
 export type BoardLookups = ReturnType<typeof useBoardLookups>;

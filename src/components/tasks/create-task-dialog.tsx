@@ -6,7 +6,8 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { STATUS_LABELS, TASK_PRIORITIES, TASK_STATUSES, type Task, type TaskStatusValue } from "@/lib/schemas/tasks";
 import { PRIORITY_LABELS } from "./priority-badge";
 import type { TaskCreateValues } from "./task-actions";
-import type { Member } from "./board-lookups";
+import type { Agent, Member } from "./board-lookups";
+import { AssigneeOptions, assigneeKey, parseAssignee, type AssigneeValue } from "./assignee-select";
 
 export function CreateTaskDialog({
   open,
@@ -14,17 +15,19 @@ export function CreateTaskDialog({
   onClose,
   onCreate,
   members,
+  agents = [],
 }: {
   open: boolean;
   initialStatus: TaskStatusValue;
   onClose: () => void;
   onCreate: (input: TaskCreateValues) => Promise<Task | null>;
   members: Member[];
+  agents?: Agent[];
 }) {
   return (
     <Dialog open={open} onClose={onClose} title="Add task">
       {/* Mounted per opening so the form starts empty each time. */}
-      {open ? <CreateTaskForm initialStatus={initialStatus} onClose={onClose} onCreate={onCreate} members={members} /> : null}
+      {open ? <CreateTaskForm initialStatus={initialStatus} onClose={onClose} onCreate={onCreate} members={members} agents={agents} /> : null}
     </Dialog>
   );
 }
@@ -34,14 +37,16 @@ function CreateTaskForm({
   onClose,
   onCreate,
   members,
+  agents,
 }: {
   initialStatus: TaskStatusValue;
   onClose: () => void;
   onCreate: (input: TaskCreateValues) => Promise<Task | null>;
   members: Member[];
+  agents: Agent[];
 }) {
   const [due, setDue] = useState("");
-  const [assignee, setAssignee] = useState("");
+  const [assignee, setAssignee] = useState<AssigneeValue>({ assigneeUserId: null, assigneeAgentId: null });
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [priority, setPriority] = useState<Task["priority"]>("medium");
@@ -62,7 +67,8 @@ function CreateTaskForm({
       priority,
       status,
       ...(due ? { dueAt: new Date(`${due}T00:00:00Z`) } : {}),
-      ...(assignee ? { assigneeUserId: assignee } : {}),
+      ...(assignee.assigneeUserId ? { assigneeUserId: assignee.assigneeUserId } : {}),
+      ...(assignee.assigneeAgentId ? { assigneeAgentId: assignee.assigneeAgentId } : {}),
     });
     setBusy(false);
     if (task) onClose();
@@ -118,13 +124,8 @@ function CreateTaskForm({
         <Field label="Due date">{(id) => <Input id={id} type="date" value={due} onChange={(e) => setDue(e.target.value)} />}</Field>
         <Field label="Assignee">
           {(id) => (
-            <Select id={id} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-              <option value="">Unassigned</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name || m.email}
-                </option>
-              ))}
+            <Select id={id} value={assigneeKey(assignee)} onChange={(e) => setAssignee(parseAssignee(e.target.value))}>
+              <AssigneeOptions value={assignee} members={members} agents={agents} />
             </Select>
           )}
         </Field>

@@ -21,12 +21,22 @@ export type TaskChanges = {
   description?: string;
   priority?: Task["priority"];
   dueAt?: Date | null;
+  /** Setting one assignee kind clears the other (a task has one assignee). */
   assigneeUserId?: string | null;
+  assigneeAgentId?: string | null;
   tagIds?: string[];
   fields?: Record<string, string | number | boolean | null>;
 };
 
-export type TaskCreateValues = { title: string; description: string; priority: Task["priority"]; status: TaskStatusValue; dueAt?: Date | null; assigneeUserId?: string | null };
+export type TaskCreateValues = {
+  title: string;
+  description: string;
+  priority: Task["priority"];
+  status: TaskStatusValue;
+  dueAt?: Date | null;
+  assigneeUserId?: string | null;
+  assigneeAgentId?: string | null;
+};
 
 export function useTaskActions(boardId: string, pending: PendingTasks) {
   const trpc = useTRPC();

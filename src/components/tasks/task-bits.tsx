@@ -2,7 +2,7 @@
 // Small pieces shared by cards, rows and the task panel.
 import type { Task } from "@/lib/schemas/tasks";
 import { cn } from "@/lib/cn";
-import { formatDue, initials, isOverdue, type Member, type Tag } from "./board-lookups";
+import { formatDue, initials, isOverdue, type Agent, type Member, type Tag } from "./board-lookups";
 
 export function TagChip({ tag, className }: { tag: Pick<Tag, "name" | "color">; className?: string }) {
   return (
@@ -26,6 +26,36 @@ export function Avatar({ member, size = "sm" }: { member: Pick<Member, "name" | 
       <span aria-hidden>{initials(member.name, member.email)}</span>
       <span className="sr-only">Assigned to {member.name || member.email}</span>
     </span>
+  );
+}
+
+/** An agent assignee: a small bot face instead of initials, so it never passes for a person. */
+export function AgentAvatar({ agent, size = "sm" }: { agent: Pick<Agent, "name"> | null | undefined; size?: "sm" | "md" }) {
+  if (!agent) return null;
+  return (
+    <span
+      title={`Assigned to agent ${agent.name}`}
+      data-testid="agent-assignee"
+      className={cn(
+        "inline-flex shrink-0 items-center justify-center rounded-full bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100",
+        size === "sm" ? "size-6" : "size-8",
+      )}
+    >
+      <BotIcon className={size === "sm" ? "size-3.5" : "size-4.5"} />
+      <span className="sr-only">Assigned to agent {agent.name}</span>
+    </span>
+  );
+}
+
+export function BotIcon({ className }: { className?: string }) {
+  return (
+    <svg viewBox="0 0 20 20" fill="currentColor" className={className} aria-hidden>
+      <path d="M10 1.5a1 1 0 0 1 1 1V4h3.25A2.75 2.75 0 0 1 17 6.75v7.5A2.75 2.75 0 0 1 14.25 17h-8.5A2.75 2.75 0 0 1 3 14.25v-7.5A2.75 2.75 0 0 1 5.75 4H9V2.5a1 1 0 0 1 1-1Z" />
+      <circle cx="7.5" cy="9.5" r="1.25" className="fill-white dark:fill-slate-900" />
+      <circle cx="12.5" cy="9.5" r="1.25" className="fill-white dark:fill-slate-900" />
+      <rect x="7" y="12.25" width="6" height="1.5" rx=".75" className="fill-white dark:fill-slate-900" />
+      <path d="M1 9a1 1 0 0 1 1-1v4a1 1 0 0 1-1-1V9ZM19 9a1 1 0 0 0-1-1v4a1 1 0 0 0 1-1V9Z" />
+    </svg>
   );
 }
 

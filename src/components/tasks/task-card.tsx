@@ -5,12 +5,12 @@ import { CSS } from "@dnd-kit/utilities";
 import type { Task } from "@/lib/schemas/tasks";
 import { cn } from "@/lib/cn";
 import { PriorityBadge } from "./priority-badge";
-import type { Member, Tag } from "./board-lookups";
-import { Avatar, BlockedBadge, DueDate, TagChip } from "./task-bits";
+import type { Agent, Member, Tag } from "./board-lookups";
+import { AgentAvatar, Avatar, BlockedBadge, DueDate, TagChip } from "./task-bits";
 
-/** What cards look up by id: assignees, tags and the titles of blocking tasks. */
-export type CardInfo = { membersById: Map<string, Member>; tagsById: Map<string, Tag>; titleOf: (taskId: string) => string | undefined };
-export const CardInfoContext = createContext<CardInfo>({ membersById: new Map(), tagsById: new Map(), titleOf: () => undefined });
+/** What cards look up by id: assignees (people and agents), tags and the titles of blocking tasks. */
+export type CardInfo = { membersById: Map<string, Member>; agentsById: Map<string, Agent>; tagsById: Map<string, Tag>; titleOf: (taskId: string) => string | undefined };
+export const CardInfoContext = createContext<CardInfo>({ membersById: new Map(), agentsById: new Map(), tagsById: new Map(), titleOf: () => undefined });
 
 /** Plain text of a markdown description: links keep their text, syntax characters go. */
 function excerpt(text: string, max = 140): string {
@@ -29,7 +29,9 @@ export function TaskCardBody({ task }: { task: Task }) {
   const tags = task.tagIds.map((id) => info.tagsById.get(id)).filter((t): t is Tag => !!t);
   const blockers = task.blockedByIds.map((id) => info.titleOf(id)).filter((t): t is string => !!t);
   const assignee = task.assigneeUserId ? info.membersById.get(task.assigneeUserId) : null;
-  const hasMeta = task.dueAt || assignee || task.commentCount > 0 || task.blockedByIds.length > 0;
+  // An agent not in the lookup yet (just created, list still loading) still shows as an agent.
+  const agent = task.assigneeAgentId ? (info.agentsById.get(task.assigneeAgentId) ?? { name: "an agent" }) : null;
+  const hasMeta = task.dueAt || assignee || agent || task.commentCount > 0 || task.blockedByIds.length > 0;
   return (
     <>
       <div className="flex items-start justify-between gap-2">
@@ -59,7 +61,7 @@ export function TaskCardBody({ task }: { task: Task }) {
             </span>
           ) : null}
           <span className="ml-auto">
-            <Avatar member={assignee} />
+            {agent ? <AgentAvatar agent={agent} /> : <Avatar member={assignee} />}
           </span>
         </div>
       ) : null}

@@ -11,7 +11,7 @@ import { STATUS_LABELS, TASK_PRIORITIES, TASK_STATUSES, type Task } from "@/lib/
 import { PriorityBadge, PRIORITY_LABELS } from "./priority-badge";
 import { STATUS_ACCENT } from "./kanban-column";
 import type { BoardLookups } from "./board-lookups";
-import { Avatar, BlockedBadge, DueDate, TagChip } from "./task-bits";
+import { AgentAvatar, Avatar, BlockedBadge, DueDate, TagChip } from "./task-bits";
 import { LIST_PAGE_SIZE } from "./constants";
 import { filtersFrom, listInputOf, useUrlState, type ListFilters } from "./url-state";
 
@@ -126,10 +126,15 @@ export function TaskListView({ boardId, lookups, refreshSignal, onOpen }: { boar
             <option value="">Anyone</option>
             <option value="none">Unassigned</option>
             {lookups.meId && lookups.membersById.has(lookups.meId) ? <option value={lookups.meId}>Me</option> : null}
-            {filters.assignee && filters.assignee !== "none" && !lookups.membersById.has(filters.assignee) ? <option value={filters.assignee}>Someone else</option> : null}
+            {filters.assignee && filters.assignee !== "none" && !lookups.membersById.has(filters.assignee) && !lookups.agentsById.has(filters.assignee) ? <option value={filters.assignee}>Someone else</option> : null}
             {lookups.members.map((m) => (
               <option key={m.userId} value={m.userId}>
                 {m.name || m.email}
+              </option>
+            ))}
+            {lookups.agents.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} (agent)
               </option>
             ))}
           </select>
@@ -241,6 +246,7 @@ export function TaskListView({ boardId, lookups, refreshSignal, onOpen }: { boar
 
 function Row({ task, href, lookups, onOpen }: { task: Task; href: string; lookups: BoardLookups; onOpen: (taskId: string) => void }) {
   const assignee = task.assigneeUserId ? lookups.membersById.get(task.assigneeUserId) : null;
+  const agent = task.assigneeAgentId ? (lookups.agentsById.get(task.assigneeAgentId) ?? { name: "An agent" }) : null;
   const tags = task.tagIds.map((id) => lookups.tagsById.get(id)).filter((t) => t !== undefined);
   return (
     <tr className="hover:bg-slate-50 dark:hover:bg-slate-800/40" data-task-id={task.id}>
@@ -274,7 +280,14 @@ function Row({ task, href, lookups, onOpen }: { task: Task; href: string; lookup
       </td>
       <td className="px-3 py-2">{task.dueAt ? <DueDate task={task} /> : <span className="text-slate-400">—</span>}</td>
       <td className="px-3 py-2">
-        {assignee ? (
+        {agent ? (
+          <span className="inline-flex min-w-0 items-center gap-1.5">
+            <AgentAvatar agent={agent} />
+            <span className="truncate text-slate-700 dark:text-slate-300" aria-hidden>
+              {agent.name}
+            </span>
+          </span>
+        ) : assignee ? (
           <span className="inline-flex min-w-0 items-center gap-1.5">
             <Avatar member={assignee} />
             <span className="truncate text-slate-700 dark:text-slate-300" aria-hidden>

@@ -18,6 +18,7 @@ import { PRIORITY_LABELS } from "./priority-badge";
 import { dateInputValue, type BoardLookups } from "./board-lookups";
 import { useBoardTaskCache } from "./board-tasks";
 import type { TaskActions } from "./task-actions";
+import { AssigneeSelect } from "./assignee-select";
 import { TaskComments } from "./task-comments";
 import { TaskDependencies } from "./task-dependencies";
 import { TaskFields } from "./task-fields";
@@ -83,7 +84,6 @@ function TaskPanelBody({ orgId, boardId, taskId, lookups, actions, canWrite, onC
   }
 
   const blockers = task.blockedByIds;
-  const assignee = task.assigneeUserId;
 
   return (
     <div className="flex h-full flex-col">
@@ -210,16 +210,19 @@ function TaskPanelBody({ orgId, boardId, taskId, lookups, actions, canWrite, onC
               <label htmlFor={ids.assignee} className={sideLabel}>
                 Assignee
               </label>
-              <select id={ids.assignee} className={sideInput} value={assignee ?? ""} disabled={!canWrite} onChange={(e) => void actions.update(task.id, { assigneeUserId: e.target.value || null })}>
-                <option value="">Unassigned</option>
-                {assignee && !lookups.membersById.has(assignee) ? <option value={assignee}>Former member</option> : null}
-                {lookups.members.map((m) => (
-                  <option key={m.userId} value={m.userId}>
-                    {m.name || m.email}
-                  </option>
-                ))}
-              </select>
-              <p className="mt-1 text-[11px] text-slate-500 dark:text-slate-400">{task.assigneeAgentId ? "Also assigned to an agent." : "Agents can be assigned once gateways are connected."}</p>
+              <AssigneeSelect
+                id={ids.assignee}
+                className={sideInput}
+                value={{ assigneeUserId: task.assigneeUserId, assigneeAgentId: task.assigneeAgentId }}
+                members={lookups.members}
+                agents={lookups.agents}
+                disabled={!canWrite}
+                aria-describedby={`${ids.assignee}-hint`}
+                onChange={(next) => void actions.update(task.id, next)}
+              />
+              <p id={`${ids.assignee}-hint`} className="mt-1 text-[11px] text-slate-500 dark:text-slate-400">
+                {lookups.agents.length ? "A person or one of this board's agents." : "No agents on this board yet: add one on the Agents page to assign work to it."}
+              </p>
             </div>
             <div>
               <span className={sideLabel}>Tags</span>
