@@ -21,7 +21,7 @@ import { TaskPanel } from "@/components/tasks/task-panel";
 import { TaskListView } from "@/components/tasks/task-list-view";
 import { ReviewCommentDialog } from "@/components/tasks/review-comment-dialog";
 import { useUrlState } from "@/components/tasks/url-state";
-import { LiveIndicator } from "./live-indicator";
+import { LiveBadge } from "@/components/ui/live-badge";
 
 export type BoardWithAccess = Board & { access: "read" | "write" };
 
@@ -157,7 +157,7 @@ export function BoardView({ orgSlug, initialBoard, initialTasks, isAdmin }: { or
           </nav>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <h1 className="truncate text-2xl font-semibold tracking-tight">{board.name}</h1>
-            <LiveIndicator status={live.status} onReconnect={live.reconnect} />
+            <LiveBadge status={live.status} onReconnect={live.reconnect} />
           </div>
           {board.objective || targetDate ? (
             <p className="mt-1.5 flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-1 text-sm">

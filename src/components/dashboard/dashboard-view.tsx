@@ -10,7 +10,7 @@ import { Badge, Card, EmptyState } from "@/components/ui/misc";
 import { CompletedChart } from "./completed-chart";
 import { CompactActivity } from "./compact-activity";
 import { DateText, overdueText } from "./date-text";
-import { LiveBadge } from "./live-badge";
+import { LiveBadge } from "@/components/ui/live-badge";
 import { STATUS_COLORS, StatusBar, StatusLegend, countsTotal, donePercent } from "./status-bar";
 import { useOrgLive } from "./use-org-live";
 

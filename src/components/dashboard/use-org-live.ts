@@ -5,7 +5,8 @@ import { useEffect, useEffectEvent, useState } from "react";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTRPC } from "@/lib/trpc/client";
 
-export type OrgLiveStatus = "connecting" | "live" | "offline";
+import type { LiveStatus as OrgLiveStatus } from "@/components/ui/live-badge";
+export type { OrgLiveStatus };
 
 /** Calls `onChange` once, `delayMs` (300) after the last of a burst of org events (a resync included). */
 export function useOrgLive(orgId: string, onChange: () => void, { delayMs = 300 }: { delayMs?: number } = {}) {

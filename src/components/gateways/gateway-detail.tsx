@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card, PageHeader, Spinner } from "@/components/ui/misc";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/field";
-import { LiveBadge } from "@/components/dashboard/live-badge";
+import { LiveBadge } from "@/components/ui/live-badge";
 import { cn } from "@/lib/cn";
 import { GatewayDialog } from "./gateway-dialog";
 import { GatewayStatusBadge, GatewayStatusExplanation } from "./gateway-status";

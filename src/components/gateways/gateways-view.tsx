@@ -8,7 +8,7 @@ import { useTRPC, errorMessage } from "@/lib/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { PlusIcon } from "@/components/shell/icons";
-import { LiveBadge } from "@/components/dashboard/live-badge";
+import { LiveBadge } from "@/components/ui/live-badge";
 import { GatewayDialog } from "./gateway-dialog";
 import { GatewayStatusBadge } from "./gateway-status";
 import { useGatewaysLive } from "./use-gateway-live";

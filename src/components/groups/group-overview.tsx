@@ -9,7 +9,7 @@ import { useTRPC, errorMessage } from "@/lib/trpc/client";
 import { TASK_STATUSES } from "@/lib/schemas/tasks";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/misc";
-import { LiveBadge } from "@/components/dashboard/live-badge";
+import { LiveBadge } from "@/components/ui/live-badge";
 import { CompactActivity } from "@/components/dashboard/compact-activity";
 import { StatusBar, StatusLegend, countsTotal, donePercent } from "@/components/dashboard/status-bar";
 import { useOrgLive } from "@/components/dashboard/use-org-live";

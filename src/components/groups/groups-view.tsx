@@ -9,7 +9,7 @@ import { TASK_STATUSES } from "@/lib/schemas/tasks";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { PlusIcon } from "@/components/shell/icons";
-import { LiveBadge } from "@/components/dashboard/live-badge";
+import { LiveBadge } from "@/components/ui/live-badge";
 import { StatusBar, StatusLegend, countsTotal, donePercent } from "@/components/dashboard/status-bar";
 import { useOrgLive } from "@/components/dashboard/use-org-live";
 import { GroupDialog, type GroupLike } from "./group-dialog";

@@ -10,7 +10,8 @@ import { useTRPC } from "@/lib/trpc/client";
 import { useBoardTaskCache } from "./board-tasks";
 import type { PendingTasks } from "./task-actions";
 
-export type LiveStatus = "connecting" | "live" | "offline";
+import type { LiveStatus } from "@/components/ui/live-badge";
+export type { LiveStatus };
 
 export function useBoardEvents(opts: {
   boardId: string;

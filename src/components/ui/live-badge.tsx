@@ -1,15 +1,16 @@
 "use client";
 import { cn } from "@/lib/cn";
-import type { OrgLiveStatus } from "./use-org-live";
 
-const LOOK: Record<OrgLiveStatus, { dot: string; label: string; hint: string }> = {
-  live: { dot: "bg-emerald-500", label: "Live", hint: "Numbers update as work happens" },
-  connecting: { dot: "bg-amber-500 animate-pulse", label: "Connecting…", hint: "Connecting to live updates" },
-  offline: { dot: "bg-red-500", label: "Offline", hint: "Live updates stopped; numbers may be stale" },
+export type LiveStatus = "connecting" | "live" | "offline";
+
+const LOOK: Record<LiveStatus, { dot: string; label: string; hint: string }> = {
+  live: { dot: "bg-emerald-500", label: "Live", hint: "Changes appear as they happen" },
+  connecting: { dot: "bg-amber-500 animate-pulse", label: "Connecting…", hint: "Connecting to live updates; missed changes are replayed" },
+  offline: { dot: "bg-red-500", label: "Offline", hint: "Live updates stopped; what you see may be stale" },
 };
 
 /** Whether the page is receiving live updates, with a way back when it is not. */
-export function LiveBadge({ status, onReconnect }: { status: OrgLiveStatus; onReconnect: () => void }) {
+export function LiveBadge({ status, onReconnect }: { status: LiveStatus; onReconnect: () => void }) {
   const look = LOOK[status];
   return (
     <span className="inline-flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400" title={look.hint}>
