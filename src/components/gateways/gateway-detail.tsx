@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useSearchParams } from "next/navigation";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -31,7 +32,8 @@ export function GatewayDetail({ org, initialGateway }: { org: { slug: string; is
   const live = useGatewayLive(org.slug, g.id, (e) => setRuns((r) => applyChatEvent(r, e)));
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [sessionKey, setSessionKey] = useState<string | null>(null);
+  // ?session=<key> opens that session's chat (the agent page links here).
+  const [sessionKey, setSessionKey] = useState<string | null>(useSearchParams().get("session"));
   const connected = g.status === "connected";
 
   const reconnect = useMutation(
