@@ -5,12 +5,22 @@
 //   (b) SSE: subscribers on tasks.events of one board (tRPC client, httpSubscriptionLink,
 //       superjson, API token in the Authorization header); tasks created over REST one at a time;
 //       time from mutation start to receipt at each subscriber, and delivery completeness.
-// Prints a table and writes bench/results/latest.json.
+//   (c) Scale (bench/scale.ts): a board with 10,000 tasks beside one with 100 (the baseline) in
+//       the server's SQLite file; tasks.list first page (limit 50) for several filters/sorts and
+//       the board page's column pages: server time in-process (tRPC caller, real context) and the
+//       same over REST; PASS/FAIL against 50 ms p50 (informational). Then the same in-process on
+//       Postgres in a throwaway schema when it is reachable.
+//   (d) Gateway (after the HTTP benches; starts its own OpenClaw gateway): `health` round trips
+//       through our client vs a bare ws client (target ratio <= 1.2), and agent provisioning time.
+// Prints a table (with the machine's load average) and writes bench/results/latest.json.
 //
 // Knobs (env): BENCH_TASKS (2000), BENCH_CONCURRENCY (16), BENCH_SUBSCRIBERS (200),
-// BENCH_EVENTS (50).
+// BENCH_EVENTS (50); scale: BENCH_SCALE_TASKS (10000), BENCH_SCALE_BASELINE (100),
+// BENCH_SCALE_RUNS (50), BENCH_SCALE_HTTP_RUNS (30), BENCH_PG_URL
+// (postgresql://postgres@127.0.0.1:5432/test), BENCH_PG=0 skips Postgres; gateway:
+// MC_BENCH_SKIP_GATEWAY=1 skips it, BENCH_AGENTS (5).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { execSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
@@ -20,6 +30,9 @@ import { generateKeyBetween } from "fractional-indexing";
 import type { AppRouter } from "../src/server/routers/_app";
 import { createToken, startTestServer } from "../scripts/test-server";
 import { FetchEventSource } from "./event-source";
+import { benchScalePostgres, benchScaleSqlite, printScale, type ScaleResult } from "./scale";
+import { benchGatewayHealth, type GatewayHealthBench } from "./gateway-health";
+import { benchAgentProvisioning } from "./agent-provisioning";
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -221,10 +234,24 @@ function gitCommit(): string | null {
   }
 }
 
+const load = () => loadavg().map((n) => Math.round(n * 100) / 100) as [number, number, number];
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0].slice(0, 300);
+
 async function main() {
   const benchStart = performance.now();
+  const loadAverage: Record<string, [number, number, number]> = { start: load() };
+  const phaseSeconds: Record<string, number> = {};
+  let phaseStart = performance.now();
+  const endPhase = (name: string) => {
+    phaseSeconds[name] = Math.round((performance.now() - phaseStart) / 100) / 10;
+    phaseStart = performance.now();
+  };
+  console.log(`[bench] load average ${loadAverage.start.join(" / ")} (1/5/15 min) on ${cpus().length} cores`);
   console.log(`[bench] starting Mission Control (fresh SQLite; builds first if sources changed)…`);
   const server = await startTestServer();
+  endPhase("serverStart");
+  let rest: Stats, bare: Stats, sse: Awaited<ReturnType<typeof sseFanOut>>;
+  let scaleSqlite: ScaleResult | { error: string };
   try {
     const token = createToken(server, { email: server.admin.email, org: server.admin.orgSlug, role: "admin", name: "bench" });
     const newBoard = async (name: string) => {
@@ -242,49 +269,118 @@ async function main() {
     const restBoard = await newBoard("Bench REST");
     const sseBoard = await newBoard("Bench SSE");
     console.log(`[bench] (a) ${TASKS} task creates at concurrency ${CONCURRENCY}: REST…`);
-    const rest = await restCreates(server.baseUrl, token, restBoard);
+    rest = await restCreates(server.baseUrl, token, restBoard);
     console.log(`[bench] (a) … bare Prisma…`);
-    const bare = await bareCreates();
+    bare = await bareCreates();
+    endPhase("taskCreate");
     console.log(`[bench] (b) SSE: ${SUBSCRIBERS} subscribers, ${EVENTS} tasks created one at a time…`);
-    const sse = await sseFanOut(server.baseUrl, token, sseBoard);
-
-    const ratio = {
-      throughput: Math.round((rest.perSecond / bare.perSecond) * 1000) / 1000,
-      p50: Math.round((rest.p50 / bare.p50) * 100) / 100,
-      p99: Math.round((rest.p99 / bare.p99) * 100) / 100,
-    };
-    const result = {
-      at: new Date().toISOString(),
-      commit: gitCommit(),
-      machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? null },
-      config: { tasks: TASKS, concurrency: CONCURRENCY, subscribers: SUBSCRIBERS, events: EVENTS, warmup: WARMUP },
-      taskCreate: { rest, barePrisma: bare, ratio },
-      sse,
-      totalSeconds: Math.round((performance.now() - benchStart) / 100) / 10,
-    };
-
-    const row = (name: string, s: Stats) =>
-      `${name.padEnd(28)} ${String(s.count).padStart(6)} ${s.perSecond.toFixed(1).padStart(9)} ${s.p50.toFixed(2).padStart(9)} ${s.p90.toFixed(2).padStart(9)} ${s.p99.toFixed(2).padStart(9)} ${s.max.toFixed(2).padStart(9)}`;
-    console.log("");
-    console.log(`${"".padEnd(28)} ${"n".padStart(6)} ${"per s".padStart(9)} ${"p50 ms".padStart(9)} ${"p90 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"max ms".padStart(9)}`);
-    console.log(row(`REST tasks.create (c=${CONCURRENCY})`, rest));
-    console.log(row(`bare Prisma create (c=${CONCURRENCY})`, bare));
-    console.log(`${"REST / bare".padEnd(28)} ${"".padStart(6)} ${ratio.throughput.toFixed(3).padStart(9)} ${ratio.p50.toFixed(2).padStart(9)} ${"".padStart(9)} ${ratio.p99.toFixed(2).padStart(9)}`);
-    console.log(row(`SSE delivery (${SUBSCRIBERS} subs)`, sse.delivery));
-    console.log(row("  its REST mutation", sse.mutation));
-    console.log(
-      `SSE: ${sse.started}/${sse.subscribers} subscribed in ${sse.connectSeconds} s; delivered ${sse.delivered}/${sse.expectedDeliveries} (${sse.completeness}%), missing ${sse.missing}`,
-    );
-    console.log(`total ${result.totalSeconds} s`);
-
-    const dir = path.join(__dirname, "results");
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "latest.json"), JSON.stringify(result, null, 2) + "\n");
-    console.log(`[bench] wrote bench/results/latest.json`);
-    if (sse.completeness < 100) process.exitCode = 1;
+    sse = await sseFanOut(server.baseUrl, token, sseBoard);
+    endPhase("sse");
+    console.log(`[bench] (c) scale on SQLite (the server's database, in-process and over HTTP)…`);
+    loadAverage.scale = load();
+    try {
+      scaleSqlite = await benchScaleSqlite({ databaseUrl: server.databaseUrl, baseUrl: server.baseUrl, adminEmail: server.admin.email, orgSlug: server.admin.orgSlug, token });
+    } catch (error) {
+      console.warn(`[bench] (c) scale on SQLite failed: ${errorText(error)}`);
+      scaleSqlite = { error: errorText(error) };
+    }
+    endPhase("scaleSqlite");
   } finally {
     await server.stop();
   }
+
+  let scalePostgres: ScaleResult | { skipped: string } | { error: string };
+  if (process.env.BENCH_PG === "0") scalePostgres = { skipped: "BENCH_PG=0" };
+  else {
+    console.log(`[bench] (c) scale on Postgres (throwaway schema, in-process)…`);
+    try {
+      scalePostgres = await benchScalePostgres();
+    } catch (error) {
+      console.warn(`[bench] (c) scale on Postgres skipped: ${errorText(error)}`);
+      scalePostgres = { error: errorText(error) };
+    }
+  }
+  endPhase("scalePostgres");
+
+  let gatewayHealth: GatewayHealthBench | { skipped: string } | { error: string };
+  let provisioning: Awaited<ReturnType<typeof benchAgentProvisioning>> | { skipped: string } | { error: string };
+  if (process.env.MC_BENCH_SKIP_GATEWAY === "1") {
+    gatewayHealth = provisioning = { skipped: "MC_BENCH_SKIP_GATEWAY=1" };
+  } else {
+    loadAverage.gateway = load();
+    console.log(`[bench] (d) gateway: health round trips, ours vs bare ws (starts an OpenClaw gateway)…`);
+    try {
+      gatewayHealth = await benchGatewayHealth();
+    } catch (error) {
+      console.warn(`[bench] (d) gateway health skipped: ${errorText(error)}`);
+      gatewayHealth = { error: errorText(error) };
+    }
+    endPhase("gatewayHealth");
+    console.log(`[bench] (d) gateway: agent provisioning (starts another gateway)…`);
+    try {
+      provisioning = await benchAgentProvisioning();
+    } catch (error) {
+      console.warn(`[bench] (d) agent provisioning skipped: ${errorText(error)}`);
+      provisioning = { error: errorText(error) };
+    }
+    endPhase("agentProvisioning");
+  }
+  loadAverage.end = load();
+
+  const ratio = {
+    throughput: Math.round((rest.perSecond / bare.perSecond) * 1000) / 1000,
+    p50: Math.round((rest.p50 / bare.p50) * 100) / 100,
+    p99: Math.round((rest.p99 / bare.p99) * 100) / 100,
+  };
+  const result = {
+    at: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? null, loadAverage },
+    config: { tasks: TASKS, concurrency: CONCURRENCY, subscribers: SUBSCRIBERS, events: EVENTS, warmup: WARMUP },
+    taskCreate: { rest, barePrisma: bare, ratio },
+    sse,
+    scale: { sqlite: scaleSqlite, postgres: scalePostgres },
+    gateway: { health: gatewayHealth, provisioning },
+    phaseSeconds,
+    totalSeconds: Math.round((performance.now() - benchStart) / 100) / 10,
+  };
+
+  const row = (name: string, s: Stats) =>
+    `${name.padEnd(28)} ${String(s.count).padStart(6)} ${s.perSecond.toFixed(1).padStart(9)} ${s.p50.toFixed(2).padStart(9)} ${s.p90.toFixed(2).padStart(9)} ${s.p99.toFixed(2).padStart(9)} ${s.max.toFixed(2).padStart(9)}`;
+  console.log("");
+  console.log(`${"".padEnd(28)} ${"n".padStart(6)} ${"per s".padStart(9)} ${"p50 ms".padStart(9)} ${"p90 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"max ms".padStart(9)}`);
+  console.log(row(`REST tasks.create (c=${CONCURRENCY})`, rest));
+  console.log(row(`bare Prisma create (c=${CONCURRENCY})`, bare));
+  console.log(`${"REST / bare".padEnd(28)} ${"".padStart(6)} ${ratio.throughput.toFixed(3).padStart(9)} ${ratio.p50.toFixed(2).padStart(9)} ${"".padStart(9)} ${ratio.p99.toFixed(2).padStart(9)}`);
+  console.log(row(`SSE delivery (${SUBSCRIBERS} subs)`, sse.delivery));
+  console.log(row("  its REST mutation", sse.mutation));
+  console.log(
+    `SSE: ${sse.started}/${sse.subscribers} subscribed in ${sse.connectSeconds} s; delivered ${sse.delivered}/${sse.expectedDeliveries} (${sse.completeness}%), missing ${sse.missing}`,
+  );
+  console.log("");
+  for (const scale of [scaleSqlite, scalePostgres]) {
+    if ("rows" in scale) printScale(scale);
+    else console.log(`scale: ${"skipped" in scale ? `skipped (${scale.skipped})` : `failed: ${scale.error}`}`);
+  }
+  console.log("");
+  if ("ratio" in gatewayHealth) {
+    const g = gatewayHealth;
+    console.log(
+      `gateway health: ours p50 ${g.ours.p50} ms p99 ${g.ours.p99} ms; bare ws p50 ${g.bare.p50} ms p99 ${g.bare.p99} ms; ratio ${g.ratio} (target <= 1.2: ${g.ratio <= 1.2 ? "PASS" : "FAIL"})`,
+    );
+  } else console.log(`gateway health: ${"skipped" in gatewayHealth ? `skipped (${gatewayHealth.skipped})` : `not run: ${gatewayHealth.error}`}`);
+  if ("perAgentMs" in provisioning) console.log(`agent provisioning: ${provisioning.agents} agents, create → online per agent p50 ${provisioning.perAgentMs.p50} ms, max ${provisioning.perAgentMs.max} ms`);
+  else console.log(`agent provisioning: ${"skipped" in provisioning ? `skipped (${provisioning.skipped})` : `not run: ${provisioning.error}`}`);
+  console.log("");
+  console.log(`load average (1/5/15 min): ${Object.entries(loadAverage).map(([k, v]) => `${k} ${v.join("/")}`).join("; ")}`);
+  console.log(`phases (s): ${Object.entries(phaseSeconds).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  console.log(`total ${result.totalSeconds} s`);
+
+  const dir = path.join(__dirname, "results");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "latest.json"), JSON.stringify(result, null, 2) + "\n");
+  console.log(`[bench] wrote bench/results/latest.json`);
+  if (sse.completeness < 100) process.exitCode = 1;
 }
 
 // Exit explicitly: the subscription link's timers keep the event loop alive for a while after
