@@ -131,7 +131,7 @@ describe.skipIf(!gatewaySuiteEnabled)("agents on a real gateway", () => {
     const templates = { soul: "# Synced soul for {{name}}\n", tools: "- curl is available" };
     const dry = await caller.agents.templateSync({ orgId, gatewayId, templates, dryRun: true, rotateTokens: true });
     const dryOne = dry.results.find((r) => r.agentId === first.id)!;
-    expect(dryOne.outcome).toBe("synced");
+    expect(dryOne.outcome).toBe("planned");
     expect(dryOne.tokenRotated).toBe(false);
     expect(dryOne.files.find((f) => f.name === "SOUL.md")).toMatchObject({ status: "would_write" });
     expect(dryOne.files.find((f) => f.name === "SOUL.md")?.diff).toContain("+ # Synced soul for Scout");

@@ -121,7 +121,7 @@ export function TemplateSync({ org, gateway, agents }: { org: { slug: string; is
                 <tr key={r.agentId}>
                   <td className="px-4 py-3 font-medium">{r.agentName}</td>
                   <td className="px-4 py-3">
-                    <Badge tone={r.outcome === "synced" ? "green" : r.outcome === "failed" ? "red" : "amber"}>{r.outcome}</Badge>
+                    <Badge tone={r.outcome === "synced" ? "green" : r.outcome === "planned" ? "indigo" : r.outcome === "failed" ? "red" : "amber"}>{r.outcome}</Badge>
                     {r.error ? <p className="mt-1 text-xs text-red-600">{r.error}</p> : null}
                   </td>
                   <td className="space-y-2 px-4 py-3">

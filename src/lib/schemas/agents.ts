@@ -91,7 +91,7 @@ export const TemplateSyncFile = z.object({ name: z.string(), status: z.enum(SYNC
 export const TemplateSyncResult = z.object({
   agentId: z.string(),
   agentName: z.string(),
-  outcome: z.enum(["synced", "skipped", "failed"]),
+  outcome: z.enum(["synced", "planned", "skipped", "failed"]).describe("planned: a dry run's result (nothing written)"),
   files: z.array(TemplateSyncFile),
   tokenRotated: z.boolean(),
   error: z.string().optional(),

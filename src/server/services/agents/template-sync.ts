@@ -41,7 +41,7 @@ export async function templateSync(ctx: OrgCtx, input: TemplateSyncInputValue) {
     if (agent) results.push(await syncOne(ctx, agent, input));
   }
 
-  const counts = { synced: 0, skipped: 0, failed: 0 };
+  const counts = { synced: 0, planned: 0, skipped: 0, failed: 0 };
   for (const r of results) counts[r.outcome]++;
   const chosen = Object.keys(input.templates).filter((k) => input.templates[k as keyof typeof input.templates] !== undefined);
   await commit(ctx, async (_tx, record) => {
@@ -50,7 +50,7 @@ export async function templateSync(ctx: OrgCtx, input: TemplateSyncInputValue) {
       action: input.dryRun ? "agent.templates_previewed" : "agent.templates_synced",
       targetType: "gateway",
       targetId: gateway.id,
-      summary: `${input.dryRun ? "Previewed" : "Ran"} template sync on ${gateway.name} (${chosen.join(", ") || "Mission Control section"}${input.rotateTokens ? ", rotating tokens" : ""}): ${counts.synced} synced, ${counts.skipped} skipped, ${counts.failed} failed`,
+      summary: `${input.dryRun ? "Previewed" : "Ran"} template sync on ${gateway.name} (${chosen.join(", ") || "Mission Control section"}${input.rotateTokens ? ", rotating tokens" : ""}): ${input.dryRun ? `${counts.planned} planned` : `${counts.synced} synced`}, ${counts.skipped} skipped, ${counts.failed} failed`,
       after: { templates: chosen, rotateTokens: input.rotateTokens, dryRun: input.dryRun, ...counts },
       payload: { gatewayId: gateway.id, dryRun: input.dryRun, results: results.map(({ agentId, outcome, tokenRotated, error, files }) => ({ agentId, outcome, tokenRotated, error, files: files.map((f) => ({ name: f.name, status: f.status })) })) },
     });
@@ -111,7 +111,8 @@ async function syncOne(ctx: OrgCtx, agent: ReconcileAgent, input: TemplateSyncIn
         base.tokenRotated = true;
       }
     }
-    return { ...base, outcome: "synced", files };
+    // A dry run writes nothing: its result is the plan (each file's diff), not a sync.
+    return { ...base, outcome: input.dryRun ? "planned" : "synced", files };
   } catch (error) {
     return { ...base, outcome: "failed", files, error: (error as Error).message };
   }
