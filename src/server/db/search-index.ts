@@ -1,5 +1,5 @@
-// Full-text search over task titles and descriptions, kept outside the Prisma schema because
-// each provider does it its own way. Ensured after every migration run, idempotently: a Prisma
+// Full-text search over task titles and descriptions (and one expression index), kept outside
+// the Prisma schema because each provider does it its own way. Ensured after every migration run, idempotently: a Prisma
 // SQLite migration that rebuilds the Task table drops these triggers, and this puts them back
 // (and rebuilds the index) instead of letting search silently go stale.
 import type Database from "better-sqlite3";
@@ -15,9 +15,15 @@ const SQLITE_TRIGGERS = {
     INSERT INTO "TaskSearch"(rowid, title, description) VALUES (new.rowid, new.title, new.description); END`,
 };
 
+// Lists sort by due date with undated tasks last; Prisma orders by (dueAt IS NULL, dueAt, id),
+// which only an expression index serves, and Prisma's schema cannot declare one.
+const SQLITE_DUE_INDEX = `CREATE INDEX IF NOT EXISTS "Task_boardId_dueAtNullsLast_idx" ON "Task"("boardId", (CASE WHEN "dueAt" IS NULL THEN 1 ELSE 0 END), "dueAt", "id")`;
+const POSTGRES_DUE_INDEX = `CREATE INDEX IF NOT EXISTS "Task_boardId_dueAtNullsLast_idx" ON "Task"("boardId", "dueAt" ASC NULLS LAST, "id")`;
+
 export function ensureSqliteSearch(db: Database.Database): void {
   const existing = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','trigger')").pluck().all() as string[]);
   if (!existing.has("Task")) return;
+  db.exec(SQLITE_DUE_INDEX);
   const missing = Object.entries(SQLITE_TRIGGERS).filter(([name]) => !existing.has(name));
   if (existing.has("TaskSearch") && missing.length === 0) return;
   db.transaction(() => {
@@ -32,6 +38,7 @@ export function ensureSqliteSearch(db: Database.Database): void {
  * right to create the extension, search still works (unindexed) and we say so once.
  */
 export async function ensurePostgresSearch(client: pg.Client): Promise<void> {
+  await client.query(POSTGRES_DUE_INDEX);
   try {
     await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public");
   } catch (error) {

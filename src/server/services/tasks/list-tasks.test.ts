@@ -64,6 +64,27 @@ function expectedOrder(tasks: Task[], sort: (typeof TASK_SORTS)[number], order: 
 }
 
 describeEachProvider("tasks.list", (getDb) => {
+  it("a search for a word on more tasks than SQLite can bind as ids still answers, every word matched, paged", async () => {
+    const { db } = getDb();
+    const f = await createFixture(db);
+    const member = await asUser(db, f.member.id);
+    const rows = Array.from({ length: 1200 }, (_, i) => ({
+      id: newId(),
+      orgId: f.org.id,
+      boardId: f.board.id,
+      title: i % 2 ? `Customer call ${i}` : `Customer email ${i}`,
+      status: "inbox",
+      priority: "medium",
+      position: `a${String(i).padStart(5, "0")}`,
+    }));
+    await db.task.createMany({ data: rows });
+    const all = await allPages(member, { boardId: f.board.id, q: "customer", limit: 200 });
+    expect(new Set(all.ids).size).toBe(1200);
+    const calls = await allPages(member, { boardId: f.board.id, q: "CALL customer", limit: 200 });
+    const expected = rows.filter((r) => r.title.startsWith("Customer call")).map((r) => r.id);
+    expect(sorted(calls.ids)).toEqual(sorted(expected));
+  });
+
   it("every sort, in both orders, pages with a cursor through every task exactly once (25 tasks, 7 per page), filtered or not", async () => {
     const { db } = getDb();
     const f = await createFixture(db);

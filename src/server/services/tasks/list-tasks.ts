@@ -4,7 +4,7 @@ import type { TaskListQuery } from "@/lib/schemas/tasks";
 import { providerOf } from "../../db/client";
 import { ftsQuery, searchWords } from "../../db/search-index";
 import { badRequest } from "../../errors";
-import { loadTask, taskInclude, taskView, type BoardCtx } from "./task-view";
+import { loadTask, taskInclude, taskView, withCommentCounts, type BoardCtx } from "./task-view";
 
 const SORT_COLUMNS = {
   position: ["status", "position"],
@@ -15,20 +15,25 @@ const SORT_COLUMNS = {
   title: ["title"],
 } as const;
 
+/** Prisma binds each id of an `in` list as a parameter; SQLite allows 999 per query. */
+const MAX_ID_LIST = 900;
+
 /**
- * Task ids on the board matching a text search (SQLite's FTS index), or on Postgres the words
- * to match with trigram-indexed ILIKE. Both: every word, in any order, in title or description.
+ * Task ids on the board matching a text search (SQLite's FTS index), or the words to match
+ * with LIKE/ILIKE (Postgres, trigram-indexed; and SQLite when a common word matches too many
+ * tasks to pass as ids — then a scan of the board is as cheap as the index anyway).
+ * Both: every word, in any order, in title or description.
  */
 async function searchIds(db: Context["db"], boardId: string, q: string): Promise<string[] | { words: string[] }> {
   if (providerOf(db) === "postgres") return { words: searchWords(q) };
   const match = ftsQuery(q);
   if (!match) return [];
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    'SELECT t."id" AS id FROM "TaskSearch" s JOIN "Task" t ON t.rowid = s.rowid WHERE "TaskSearch" MATCH ? AND t."boardId" = ?',
+    `SELECT t."id" AS id FROM "TaskSearch" s JOIN "Task" t ON t.rowid = s.rowid WHERE "TaskSearch" MATCH ? AND t."boardId" = ? LIMIT ${MAX_ID_LIST + 1}`,
     match,
     boardId,
   );
-  return rows.map((r) => r.id);
+  return rows.length > MAX_ID_LIST ? { words: searchWords(q) } : rows.map((r) => r.id);
 }
 
 export async function listTasks(ctx: BoardCtx, input: Omit<TaskListQuery, "boardId">) {
@@ -48,10 +53,12 @@ export async function listTasks(ctx: BoardCtx, input: Omit<TaskListQuery, "board
   if (Object.keys(due).length) where.dueAt = due;
   if (input.q) {
     const hits = await searchIds(ctx.db, ctx.board.id, input.q);
+    // SQLite's LIKE is already case-insensitive (ASCII) and has no `mode`.
+    const insensitive = providerOf(ctx.db) === "postgres" ? { mode: "insensitive" } : {};
     const text = Array.isArray(hits)
       ? [{ id: { in: hits } }]
       : hits.words.length
-        ? hits.words.map((word) => ({ OR: [{ title: { contains: word, mode: "insensitive" } }, { description: { contains: word, mode: "insensitive" } }] }))
+        ? hits.words.map((word) => ({ OR: [{ title: { contains: word, ...insensitive } }, { description: { contains: word, ...insensitive } }] }))
         : [{ id: { in: [] } }];
     where.AND = text as Prisma.TaskWhereInput[];
   }
@@ -72,7 +79,7 @@ export async function listTasks(ctx: BoardCtx, input: Omit<TaskListQuery, "board
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   });
   const more = rows.length > input.limit;
-  const items = rows.slice(0, input.limit).map(taskView);
+  const items = (await withCommentCounts(ctx.db, rows.slice(0, input.limit))).map(taskView);
   return { items, nextCursor: more ? items[items.length - 1].id : null };
 }
 

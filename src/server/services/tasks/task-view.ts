@@ -8,13 +8,23 @@ import { notFound } from "../../errors";
 
 export type BoardCtx = Context & { org: OrgRef; role: Role; board: BoardRow };
 
-/** Everything a Task output needs, loaded in the same query as the task. */
+/** The relations a Task output needs, loaded in the same query as the task. */
 export const taskInclude = {
   tags: { select: { tagId: true } },
   dependsOn: { select: { dependsOnId: true, dependsOn: { select: { status: true } } } },
   fieldValues: { select: { fieldId: true, value: true } },
-  _count: { select: { comments: true } },
 } as const;
+
+/**
+ * Adds comment counts for just these tasks. (Prisma's `_count` include aggregates the whole
+ * Comment table before joining, which grows with every org's comments.)
+ */
+export async function withCommentCounts<T extends { id: string }>(db: Tx | Context["db"], rows: T[]): Promise<(T & { _count: { comments: number } })[]> {
+  if (!rows.length) return [];
+  const counts = await db.comment.groupBy({ by: ["taskId"], where: { taskId: { in: rows.map((r) => r.id) } }, _count: { _all: true } });
+  const byTask = new Map(counts.map((c) => [c.taskId, c._count._all]));
+  return rows.map((r) => ({ ...r, _count: { comments: byTask.get(r.id) ?? 0 } }));
+}
 
 export type TaskRow = {
   id: string;
@@ -60,7 +70,7 @@ export const taskView = (t: TaskRow): Task => ({
 export async function loadTask(tx: Tx | Context["db"], boardId: string, taskId: string): Promise<TaskRow> {
   const task = await tx.task.findFirst({ where: { id: taskId, boardId }, include: taskInclude });
   if (!task) throw notFound("Task");
-  return task;
+  return (await withCommentCounts(tx, [task]))[0];
 }
 
 export const PRIORITY_RANK: Record<Task["priority"], number> = { low: 0, medium: 1, high: 2, urgent: 3 };
