@@ -65,10 +65,14 @@ export function useBoardEvents(opts: {
               onTasksChanged?.({ type: event.type, taskId: null });
               return;
             default:
+              // Tags and custom fields are org-wide: refresh the lookups cards and the panel use.
+              if (event.type.startsWith("tag.")) void queryClient.invalidateQueries({ queryKey: trpc.tags.list.queryKey() });
+              if (event.type.startsWith("field.")) void queryClient.invalidateQueries({ queryKey: trpc.customFields.list.queryKey() });
               // Other task events (comments, dependencies, approvals, …) may change what tasks show: refetch is cheap and safe.
               if ("targetType" in event && event.targetType === "task") {
                 onTasksChanged?.({ type: event.type, taskId: targetId });
                 if (targetId && !pending.has(targetId)) void cache.refresh(targetId);
+                if (targetId && event.type.startsWith("comment.")) void queryClient.invalidateQueries({ queryKey: trpc.comments.list.queryKey({ boardId, taskId: targetId }) });
               }
           }
         },

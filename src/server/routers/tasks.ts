@@ -61,7 +61,14 @@ export const tasksRouter = router({
   /** Live board changes over SSE; resumes from `lastEventId` (set by the client automatically). */
   events: boardProcedure("read")
     .input(S.BoardEventsInput)
-    .subscription(({ ctx, input, signal }) => streamEvents({ match: (e) => e.boardId === ctx.board.id, lastEventId: input.lastEventId, signal })),
+    .subscription(({ ctx, input, signal }) =>
+      streamEvents({
+        // The board's own changes, plus the org's tags and custom fields its tasks display.
+        match: (e) => e.boardId === ctx.board.id || (e.orgId === ctx.org.id && e.boardId === null && (e.type.startsWith("tag.") || e.type.startsWith("field."))),
+        lastEventId: input.lastEventId,
+        signal,
+      }),
+    ),
 });
 
 export const commentsRouter = router({
