@@ -30,7 +30,9 @@ function manager() {
   return getGatewayManager({
     onStatus: (gatewayId, status) => {
       const previous = registry.writes.get(gatewayId) ?? Promise.resolve();
-      const next = previous.then(() => persistStatus(gatewayId, status));
+      // Never let one failed write reject the chain: the next status would be dropped with it,
+      // and the rejection (nobody awaits it) would be unhandled and can take the process down.
+      const next = previous.then(() => persistStatus(gatewayId, status)).catch((error) => console.error(`[gateways] could not record status of ${gatewayId}:`, (error as Error).message));
       registry.writes.set(gatewayId, next);
       void next.finally(() => {
         if (registry.writes.get(gatewayId) === next) registry.writes.delete(gatewayId);
