@@ -81,7 +81,8 @@ const audit = (a: AgentRow) => ({ name: a.name, role: a.role, boardId: a.boardId
 export async function listAgents(ctx: OrgCtx & { boardFilter?: { id?: { in: string[] } } }, input: { gatewayId?: string; boardId?: string }) {
   const limited = ctx.boardFilter?.id;
   const rows = await ctx.db.agent.findMany({
-    where: { orgId: ctx.org.id, gatewayId: input.gatewayId, ...(input.boardId ? { boardId: input.boardId } : limited ? { boardId: limited } : {}) },
+    // A limited member asking for a board they were not granted gets nothing, as if it did not exist.
+    where: { orgId: ctx.org.id, gatewayId: input.gatewayId, ...(input.boardId ? { boardId: limited && !limited.in.includes(input.boardId) ? { in: [] } : input.boardId } : limited ? { boardId: limited } : {}) },
     include: agentInclude,
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
