@@ -72,6 +72,37 @@ describeEachProvider("durable jobs", (getDb) => {
     expect(await claimJob(db, [k])).not.toBeNull();
   });
 
+  it("a handler that runs longer than the lease keeps its job: the worker renews the lease, nobody else claims it", async () => {
+    const { db } = getDb();
+    configureJobs({ leaseMs: 1_500, pollMs: 10_000 });
+    const k = kind();
+    let release!: () => void;
+    const running = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    const worker = startJobWorker({
+      db,
+      kinds: [k],
+      handler: async () => {
+        started = true;
+        await running;
+      },
+    });
+    try {
+      await enqueueJob(db, { kind: k, key: "slow" });
+      while (!started) await new Promise((r) => setTimeout(r, 20));
+      // Three leases' worth of time: without renewal the job would be claimable again.
+      await new Promise((r) => setTimeout(r, 4_500));
+      expect(await claimJob(db, [k])).toBeNull();
+      release();
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline && (await db.job.findFirst({ where: { kind: k } }))?.status !== "done") await new Promise((r) => setTimeout(r, 20));
+      expect((await db.job.findFirst({ where: { kind: k } }))!.status).toBe("done");
+    } finally {
+      release();
+      await worker.stop();
+    }
+  });
+
   it("the worker wakes on enqueue, retries failures with backoff and completes", async () => {
     const { db } = getDb();
     configureJobs({ baseMs: 20, maxMs: 50, pollMs: 10_000 });

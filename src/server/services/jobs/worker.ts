@@ -28,6 +28,14 @@ export function startJobWorker(opts: { db: Db; kinds: string[]; handler: JobHand
   let polling: Promise<void> | null = null;
 
   async function runOne(job: JobRow): Promise<void> {
+    // A slow step (an agent creation waits up to 45 s) must not outlive the lease, or another
+    // worker would claim the same job and run it twice: renew the lease while the handler runs.
+    const { leaseMs } = jobSettings();
+    const renew = setInterval(() => {
+      void opts.db.job
+        .updateMany({ where: { id: job.id, status: "running" }, data: { leaseUntil: new Date(Date.now() + leaseMs) } })
+        .catch((error) => console.error(`[jobs] could not renew the lease of ${job.kind} ${job.key}:`, (error as Error).message));
+    }, Math.max(1_000, Math.floor(leaseMs / 3)));
     try {
       const outcome = await opts.handler(job);
       if (outcome?.retryInMs !== undefined) wakeAt(await failJob(opts.db, job, outcome.error ?? "waiting", { retryInMs: outcome.retryInMs }));
@@ -35,6 +43,8 @@ export function startJobWorker(opts: { db: Db; kinds: string[]; handler: JobHand
     } catch (error) {
       opts.onError?.(job, error);
       wakeAt(await failJob(opts.db, job, error instanceof Error ? error.message : String(error)).catch(() => null));
+    } finally {
+      clearInterval(renew);
     }
   }
 
