@@ -74,18 +74,20 @@ async function persistStatus(gatewayId: string, status: GatewayStatus) {
   // start signs in with it instead of asking for approval again.
   const live = manager().get(gatewayId);
   const issued = status.state === "connected" ? (live?.deviceToken ?? null) : null;
-  if (issued && registry.deviceTokens.get(gatewayId) !== issued) {
-    data.deviceTokenCiphertext = encryptSecret(issued);
-    registry.deviceTokens.set(gatewayId, issued);
-  }
+  const newDeviceToken = issued && registry.deviceTokens.get(gatewayId) !== issued ? issued : null;
+  if (newDeviceToken) data.deviceTokenCiphertext = encryptSecret(newDeviceToken);
   try {
     // A closed gateway is written only by whoever closed it (delete/replace), not here.
     if (status.state === "closed") return;
     await db.gateway.updateMany({ where: { id: gatewayId }, data });
   } catch (error) {
+    // Forget what we meant to write, so the next status change tries again.
+    registry.lastPersisted.delete(gatewayId);
     console.error(`[gateways] could not record status of ${gatewayId}:`, (error as Error).message);
     return;
   }
+  // Remembered only once stored: a failed write must not lose the device token for good.
+  if (newDeviceToken) registry.deviceTokens.set(gatewayId, newDeviceToken);
   eventBus.publish({
     id: newId(),
     orgId,
