@@ -5,7 +5,6 @@
 import { useMemo, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { toastLayer } from "@/components/ui/layer-toasts";
 import { errorMessage, useTRPC } from "@/lib/trpc/client";
 import { STATUS_LABELS, type Task, type TaskStatusValue } from "@/lib/schemas/tasks";
 import { optimisticPosition, useBoardTaskCache } from "./board-tasks";
@@ -76,7 +75,7 @@ export function useTaskActions(boardId: string, pending: PendingTasks) {
           end(taskId);
           cache.replace(before);
           // The server's reason ("Blocked by 1 unfinished dependency: …") is what the operator acts on.
-          toast.error(`Could not move “${before.title}” to ${STATUS_LABELS[status]}`, { description: errorMessage(error), duration: 8000, ...toastLayer() });
+          toast.error(`Could not move “${before.title}” to ${STATUS_LABELS[status]}`, { description: errorMessage(error), duration: 8000 });
           return false;
         }
       },
@@ -89,7 +88,7 @@ export function useTaskActions(boardId: string, pending: PendingTasks) {
           return true;
         } catch (error) {
           end(taskId);
-          toast.error("Could not save the task", { description: errorMessage(error), ...toastLayer() });
+          toast.error("Could not save the task", { description: errorMessage(error) });
           return false;
         }
       },
@@ -99,7 +98,7 @@ export function useTaskActions(boardId: string, pending: PendingTasks) {
           cache.upsert(await addDependency({ boardId, taskId, dependsOnId }));
           return true;
         } catch (error) {
-          toast.error("Could not add the dependency", { description: errorMessage(error), ...toastLayer() });
+          toast.error("Could not add the dependency", { description: errorMessage(error) });
           return false;
         }
       },
@@ -109,7 +108,7 @@ export function useTaskActions(boardId: string, pending: PendingTasks) {
           cache.upsert(await removeDependency({ boardId, taskId, dependsOnId }));
           return true;
         } catch (error) {
-          toast.error("Could not remove the dependency", { description: errorMessage(error), ...toastLayer() });
+          toast.error("Could not remove the dependency", { description: errorMessage(error) });
           return false;
         }
       },
@@ -125,7 +124,7 @@ export function useTaskActions(boardId: string, pending: PendingTasks) {
         } catch (error) {
           end(taskId);
           if (before) cache.restore(before);
-          toast.error(`Could not delete “${before?.title ?? "task"}”`, { description: errorMessage(error), ...toastLayer() });
+          toast.error(`Could not delete “${before?.title ?? "task"}”`, { description: errorMessage(error) });
           return false;
         }
       },
@@ -136,7 +135,7 @@ export function useTaskActions(boardId: string, pending: PendingTasks) {
           cache.upsert(task);
           return task;
         } catch (error) {
-          toast.error("Could not create the task", { description: errorMessage(error), ...toastLayer() });
+          toast.error("Could not create the task", { description: errorMessage(error) });
           return null;
         }
       },

@@ -2,7 +2,6 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { toastLayer } from "@/components/ui/layer-toasts";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/misc";
 import { Markdown } from "@/components/markdown/markdown";
@@ -32,7 +31,7 @@ export function TaskComments({ boardId, taskId, meId, canWrite, mentionables }: 
           setDraft("");
           void refresh();
         },
-        onError: (error) => toast.error("Could not post the comment", { description: errorMessage(error), ...toastLayer() }),
+        onError: (error) => toast.error("Could not post the comment", { description: errorMessage(error) }),
       },
     );
   }
@@ -76,7 +75,7 @@ export function TaskComments({ boardId, taskId, meId, canWrite, mentionables }: 
                             if (!window.confirm("Delete this comment?")) return;
                             remove.mutate(
                               { boardId, commentId: c.id },
-                              { onSuccess: () => void refresh(), onError: (error) => toast.error("Could not delete the comment", { description: errorMessage(error), ...toastLayer() }) },
+                              { onSuccess: () => void refresh(), onError: (error) => toast.error("Could not delete the comment", { description: errorMessage(error) }) },
                             );
                           }}
                         >
@@ -104,7 +103,7 @@ export function TaskComments({ boardId, taskId, meId, canWrite, mentionables }: 
                                   setEditing(null);
                                   void refresh();
                                 },
-                                onError: (error) => toast.error("Could not save the comment", { description: errorMessage(error), ...toastLayer() }),
+                                onError: (error) => toast.error("Could not save the comment", { description: errorMessage(error) }),
                               },
                             )
                           }

@@ -3,7 +3,6 @@
 import { useId, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { toastLayer } from "@/components/ui/layer-toasts";
 import { errorMessage, useTRPC } from "@/lib/trpc/client";
 import type { Tag } from "./board-lookups";
 import { TagChip } from "./task-bits";
@@ -36,7 +35,7 @@ export function TaskTags({ orgId, tagIds, tags, canWrite, onChange }: { orgId: s
           setFilter("");
           await onChange([...tagIds, tag.id]);
         },
-        onError: (error) => toast.error("Could not create the tag", { description: errorMessage(error), ...toastLayer() }),
+        onError: (error) => toast.error("Could not create the tag", { description: errorMessage(error) }),
       },
     );
   }

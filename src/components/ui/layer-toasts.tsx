@@ -12,11 +12,6 @@ const notify = () => listeners.forEach((l) => l());
 const subscribe = (listener: () => void) => (listeners.add(listener), () => void listeners.delete(listener));
 const topLayer = () => open.at(-1) ?? null;
 
-/** Kept for callers written before every toast followed the top layer: routes nothing now. */
-export function toastLayer(): { toasterId?: string } {
-  return {};
-}
-
 function ThemedToaster() {
   const { resolvedTheme } = useTheme();
   return <Toaster richColors closeButton position="bottom-right" theme={resolvedTheme === "dark" ? "dark" : "light"} />;
