@@ -14,9 +14,3 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
-/** A serializable transaction lost to a concurrent one (Postgres 40001 through the driver adapter, or P2034). */
-export function isWriteConflict(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const e = error as { code?: string; name?: string; cause?: { kind?: string } };
-  return e.code === "P2034" || (e.name === "DriverAdapterError" && e.cause?.kind === "TransactionWriteConflict");
-}

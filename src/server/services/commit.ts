@@ -54,16 +54,7 @@ export function diffFields(before: Fields | null | undefined, after: Fields | nu
   return diff;
 }
 
-export interface CommitOptions {
-  /**
-   * "Serializable" for check-then-insert rules that must hold under concurrency (first-run
-   * setup): Postgres' default READ COMMITTED lets two transactions both pass the check. The
-   * loser fails to commit (see isWriteConflict). SQLite is always serializable.
-   */
-  isolationLevel?: "Serializable";
-}
-
-export async function commit<T>(ctx: Context, work: (tx: Tx, record: RecordActivity) => Promise<T>, options: CommitOptions = {}): Promise<T> {
+export async function commit<T>(ctx: Context, work: (tx: Tx, record: RecordActivity) => Promise<T>): Promise<T> {
   const pending: DomainEvent[] = [];
   const actor = actorOf(ctx);
   const result = await ctx.db.$transaction(async (tx) =>
@@ -97,7 +88,6 @@ export async function commit<T>(ctx: Context, work: (tx: Tx, record: RecordActiv
         at: row.createdAt,
       });
     }),
-    options.isolationLevel ? { isolationLevel: options.isolationLevel } : undefined,
   );
   for (const event of pending) eventBus.publish(event);
   return result;

@@ -1,10 +1,10 @@
 // First run: the owner and a default organization, from MC_ADMIN_* env (bootstrap at start)
 // or from the one-time setup page. Either path refuses once any user exists.
 import type { Context } from "../../context";
-import type { Db } from "../../db/client";
+import { providerOf, type Db } from "../../db/client";
 import { commit } from "../commit";
 import { insertOrgWithOwner } from "../orgs/create-org";
-import { conflict, isUniqueViolation, isWriteConflict } from "../../errors";
+import { conflict, isUniqueViolation } from "../../errors";
 import { hashPassword } from "../../auth/passwords";
 import { newId } from "@/lib/ids";
 import { slugify } from "@/lib/schemas/common";
@@ -16,24 +16,27 @@ export async function needsSetup(db: Db): Promise<boolean> {
 export async function runSetup(ctx: Context, input: { email: string; name: string; password: string; orgName: string; orgSlug?: string }) {
   const passwordHash = await hashPassword(input.password);
   try {
-    // Checked inside a serializable transaction so two racing setup requests cannot both
-    // create an owner (READ COMMITTED on Postgres let both pass the count check).
-    return await commit(
-      ctx,
-      async (tx, record) => {
-        if ((await tx.user.count()) > 0) throw ALREADY_SET_UP();
-        const user = await tx.user.create({ data: { id: newId(), email: input.email, name: input.name, passwordHash } });
-        const org = await insertOrgWithOwner(tx, record, { name: input.orgName, slug: input.orgSlug ?? slugify(input.orgName), userId: user.id });
-        return { userId: user.id, orgId: org.id, orgSlug: org.slug };
-      },
-      { isolationLevel: "Serializable" },
-    );
+    return await commit(ctx, async (tx, record) => {
+      // Two racing setups must not both pass the "no user yet" check. On Postgres (READ
+      // COMMITTED) a transaction-scoped advisory lock queues them, so the second one's count
+      // sees the first one's owner; SQLite transactions are serialized already. (A
+      // serializable transaction did the same, but its failed commits leaked a pooled
+      // connection in the pg driver adapter.)
+      if (providerOf(ctx.db) === "postgres") await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})) AS l`);
+      if ((await tx.user.count()) > 0) throw ALREADY_SET_UP();
+      const user = await tx.user.create({ data: { id: newId(), email: input.email, name: input.name, passwordHash } });
+      const org = await insertOrgWithOwner(tx, record, { name: input.orgName, slug: input.orgSlug ?? slugify(input.orgName), userId: user.id });
+      return { userId: user.id, orgId: org.id, orgSlug: org.slug };
+    });
   } catch (error) {
-    // The loser of a simultaneous setup fails to commit: report what happened.
-    if (isWriteConflict(error) || isUniqueViolation(error)) throw ALREADY_SET_UP();
+    // Another instance's bootstrap with the same email or slug got there first.
+    if (isUniqueViolation(error)) throw ALREADY_SET_UP();
     throw error;
   }
 }
+
+/** Any constant shared by every instance; distinct from the migration runner's lock. */
+const SETUP_LOCK_KEY = 727_274_002;
 
 const ALREADY_SET_UP = () => conflict("Mission Control is already set up: sign in instead");
 
