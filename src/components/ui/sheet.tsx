@@ -1,19 +1,14 @@
 "use client";
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { LayerToaster } from "./layer-toasts";
+import { useModalDialog } from "./use-modal-dialog";
 
 /**
  * A side panel on the native modal <dialog> (focus trap, Escape and backdrop for free), for
  * detail views that keep the page visible beside them.
  */
 export function Sheet({ open, onClose, label, children }: { open: boolean; onClose: () => void; label: string; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog
       ref={ref}
